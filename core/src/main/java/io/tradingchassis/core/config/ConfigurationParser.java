@@ -1,0 +1,350 @@
+package io.tradingchassis.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.event.EventType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Walks a configuration JSON tree, checking every key and value against the schema (SPEC §10). */
+final class ConfigurationParser {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final long MAX = CoreConfiguration.MAX_EXACT_INTEGER;
+
+    private final String source;
+
+    private ConfigurationParser(String source) {
+        this.source = source;
+    }
+
+    static CoreConfiguration parse(String json, String source) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new ConfigurationException(source, "$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ConfigurationException(source, "$", "empty input: a configuration is a JSON object, e.g. {}");
+        }
+        return new ConfigurationParser(source).root(root);
+    }
+
+    private CoreConfiguration root(JsonNode root) {
+        Obj o = object(root, "$");
+        o.only("schemaVersion", "instruments", "risk", "rateLimit", "mergeOrder", "commandPriority",
+                "decisionTrigger", "strategy", "checkpointInterval", "venue");
+        long schema = o.integer("schemaVersion", CoreConfiguration.CURRENT_SCHEMA_VERSION, 1, MAX);
+        if (schema > CoreConfiguration.CURRENT_SCHEMA_VERSION) {
+            throw error("$.schemaVersion", "schema version " + schema + " is newer than this build supports ("
+                    + CoreConfiguration.CURRENT_SCHEMA_VERSION + "); upgrade TradingChassis-J to read it");
+        }
+        List<InstrumentSpec> instruments = instruments(o.get("instruments"), "$.instruments");
+        RiskLimits risk = risk(o.get("risk"), "$.risk");
+        RateLimit rate = rateLimit(o.get("rateLimit"), "$.rateLimit");
+        List<MergeSource> merge = permutation(o.get("mergeOrder"), "$.mergeOrder", MergeSource.class,
+                CoreConfiguration.DEFAULT_MERGE_ORDER);
+        List<CommandType> priority = permutation(o.get("commandPriority"), "$.commandPriority", CommandType.class,
+                CoreConfiguration.DEFAULT_COMMAND_PRIORITY);
+        DecisionTrigger trigger = decisionTrigger(o.get("decisionTrigger"), "$.decisionTrigger");
+        StrategyConfig strategy = strategy(o.get("strategy"), "$.strategy", instruments.size());
+        long checkpoint = o.integer("checkpointInterval", CoreConfiguration.DEFAULT_CHECKPOINT_INTERVAL, 1, MAX);
+        VenueModel venue = venue(o.get("venue"), "$.venue");
+        return new CoreConfiguration((int) schema, instruments, risk, rate, merge, priority, trigger, strategy,
+                checkpoint, venue);
+    }
+
+    private List<InstrumentSpec> instruments(JsonNode node, String path) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw error(path, "must be an array of instruments (got " + kind(node) + ")");
+        }
+        List<InstrumentSpec> out = new ArrayList<>();
+        Set<String> symbols = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String p = path + "[" + i + "]";
+            Obj o = object(node.get(i), p);
+            o.only("symbol", "tickSize", "lotSize");
+            String symbol = o.requiredString("symbol");
+            if (symbol.isBlank()) {
+                throw error(p + ".symbol", "must not be blank");
+            }
+            if (!symbols.add(symbol)) {
+                throw error(p + ".symbol", "duplicate symbol \"" + symbol + "\": symbols must be unique");
+            }
+            out.add(new InstrumentSpec(symbol, o.positiveDecimal("tickSize"), o.positiveDecimal("lotSize")));
+        }
+        return out;
+    }
+
+    private RiskLimits risk(JsonNode node, String path) {
+        RiskLimits d = RiskLimits.DEFAULT;
+        if (node == null) {
+            return d;
+        }
+        Obj o = object(node, path);
+        o.only("maxOrderQtyLots", "maxPositionLots", "maxOpenOrders", "priceBandTicks");
+        return new RiskLimits(
+                o.integer("maxOrderQtyLots", d.maxOrderQtyLots(), 1, MAX),
+                o.integer("maxPositionLots", d.maxPositionLots(), 0, MAX),
+                o.integer("maxOpenOrders", d.maxOpenOrders(), 0, MAX),
+                o.integer("priceBandTicks", d.priceBandTicks(), 0, MAX));
+    }
+
+    private RateLimit rateLimit(JsonNode node, String path) {
+        RateLimit d = RateLimit.DEFAULT;
+        if (node == null) {
+            return d;
+        }
+        Obj o = object(node, path);
+        o.only("capacity", "refillPerSecond");
+        // capacity * 1e9 must fit a long (SPEC §8.3 scaled arithmetic).
+        return new RateLimit(o.integer("capacity", d.capacity(), 1, 1_000_000_000L),
+                o.integer("refillPerSecond", d.refillPerSecond(), 1, 1_000_000_000L));
+    }
+
+    private VenueModel venue(JsonNode node, String path) {
+        VenueModel d = VenueModel.DEFAULT;
+        if (node == null) {
+            return d;
+        }
+        Obj o = object(node, path);
+        o.only("entryLatencyNs", "responseLatencyNs", "feedLeadNs");
+        return new VenueModel(o.integer("entryLatencyNs", d.entryLatencyNs(), 0, MAX),
+                o.integer("responseLatencyNs", d.responseLatencyNs(), 0, MAX),
+                o.integer("feedLeadNs", d.feedLeadNs(), 0, MAX));
+    }
+
+    private DecisionTrigger decisionTrigger(JsonNode node, String path) {
+        Set<EventType> defaults = EnumSet.noneOf(EventType.class);
+        for (EventType t : EventType.values()) {
+            if (t.category() == EventType.Category.MARKET || t.category() == EventType.Category.EXECUTION
+                    || t == EventType.CONTROL_TIME) {
+                defaults.add(t);
+            }
+        }
+        if (node == null) {
+            return new DecisionTrigger(defaults, 1);
+        }
+        Obj o = object(node, path);
+        o.only("eventTypes", "everyNth");
+        Set<EventType> types = defaults;
+        JsonNode et = o.get("eventTypes");
+        if (et != null) {
+            if (!et.isArray()) {
+                throw error(path + ".eventTypes", "must be an array of event type names (got " + kind(et) + ")");
+            }
+            types = EnumSet.noneOf(EventType.class);
+            for (int i = 0; i < et.size(); i++) {
+                EventType t = enumValue(et.get(i), path + ".eventTypes[" + i + "]", EventType.class);
+                if (!types.add(t)) {
+                    throw error(path + ".eventTypes[" + i + "]", "duplicate event type " + t);
+                }
+            }
+        }
+        return new DecisionTrigger(types, o.integer("everyNth", 1, 1, MAX));
+    }
+
+    private StrategyConfig strategy(JsonNode node, String path, int instrumentCount) {
+        if (node == null) {
+            return new StrategyConfig(StrategyCatalog.NONE, new TreeMap<>());
+        }
+        Obj o = object(node, path);
+        o.only("id", "parameters");
+        JsonNode idNode = o.get("id");
+        String id = StrategyCatalog.NONE;
+        if (idNode != null) {
+            if (!idNode.isTextual()) {
+                throw error(path + ".id", "must be a string (got " + kind(idNode) + ")");
+            }
+            id = idNode.textValue();
+        }
+        List<StrategyCatalog.ParameterSpec> specs = StrategyCatalog.parameters(id);
+        if (specs == null) {
+            throw error(path + ".id", "unknown strategy \"" + id + "\"; known: " + StrategyCatalog.ids());
+        }
+        TreeMap<String, Long> params = new TreeMap<>();
+        JsonNode pNode = o.get("parameters");
+        Obj p = object(pNode == null ? MAPPER.createObjectNode() : pNode, path + ".parameters");
+        p.only(specs.stream().map(StrategyCatalog.ParameterSpec::name).toArray(String[]::new));
+        for (StrategyCatalog.ParameterSpec s : specs) {
+            params.put(s.name(), p.integer(s.name(), s.defaultValue(), s.min(), s.max()));
+        }
+        Long instrument = params.get("instrument");
+        if (instrument != null && instrument >= instrumentCount) {
+            throw error(path + ".parameters.instrument", "must be the index of a configured instrument (0.."
+                    + (instrumentCount - 1) + "), got " + instrument + " with " + instrumentCount + " instrument(s)");
+        }
+        return new StrategyConfig(id, params);
+    }
+
+    private <E extends Enum<E>> List<E> permutation(JsonNode node, String path, Class<E> type, List<E> defaults) {
+        if (node == null) {
+            return defaults;
+        }
+        if (!node.isArray()) {
+            throw error(path, "must be an array of " + List.of(type.getEnumConstants()) + " (got " + kind(node) + ")");
+        }
+        LinkedHashSet<E> seen = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            E e = enumValue(node.get(i), path + "[" + i + "]", type);
+            if (!seen.add(e)) {
+                throw error(path + "[" + i + "]", "duplicate " + e + ": must name each of "
+                        + List.of(type.getEnumConstants()) + " exactly once");
+            }
+        }
+        if (seen.size() != type.getEnumConstants().length) {
+            throw error(path, "must name each of " + List.of(type.getEnumConstants()) + " exactly once (got "
+                    + seen + ")");
+        }
+        return List.copyOf(seen);
+    }
+
+    private <E extends Enum<E>> E enumValue(JsonNode node, String path, Class<E> type) {
+        if (node == null || !node.isTextual()) {
+            throw error(path, "must be one of " + List.of(type.getEnumConstants()) + " (got " + kind(node) + ")");
+        }
+        try {
+            return Enum.valueOf(type, node.textValue());
+        } catch (IllegalArgumentException e) {
+            throw error(path, "unknown value \"" + node.textValue() + "\"; must be one of "
+                    + List.of(type.getEnumConstants()));
+        }
+    }
+
+    private Obj object(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw error(path, "must be a JSON object (got " + kind(node) + ")");
+        }
+        return new Obj(node, path);
+    }
+
+    private ConfigurationException error(String path, String rule) {
+        return new ConfigurationException(source, path, rule);
+    }
+
+    private static String kind(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "nothing";
+        }
+        String text = n.toString();
+        if (text.length() > 40) {
+            text = text.substring(0, 37) + "...";
+        }
+        return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + text;
+    }
+
+    /** One JSON object being read, with its path. */
+    private final class Obj {
+        private final JsonNode node;
+        private final String path;
+
+        Obj(JsonNode node, String path) {
+            this.node = node;
+            this.path = path;
+        }
+
+        JsonNode get(String name) {
+            JsonNode n = node.get(name);
+            return n == null || n.isNull() ? null : n;
+        }
+
+        /** Rejects any key not named (SPEC §10: unknown keys are an error naming key and path). */
+        void only(String... names) {
+            Set<String> allowed = Set.of(names);
+            Iterator<String> it = node.fieldNames();
+            while (it.hasNext()) {
+                String k = it.next();
+                if (!allowed.contains(k)) {
+                    throw error(path + "." + k, "unknown key \"" + k + "\"; allowed here: "
+                            + new java.util.TreeSet<>(allowed));
+                }
+            }
+        }
+
+        String requiredString(String name) {
+            JsonNode n = get(name);
+            if (n == null) {
+                throw error(path + "." + name, "required");
+            }
+            if (!n.isTextual()) {
+                throw error(path + "." + name, "must be a string (got " + kind(n) + ")");
+            }
+            return n.textValue();
+        }
+
+        /** An exact positive decimal, given as a string ("0.01") or a JSON number read exactly. */
+        BigDecimal positiveDecimal(String name) {
+            JsonNode n = get(name);
+            String p = path + "." + name;
+            if (n == null) {
+                throw error(p, "required (an exact decimal such as \"0.01\")");
+            }
+            BigDecimal v;
+            if (n.isTextual()) {
+                try {
+                    v = new BigDecimal(n.textValue().trim());
+                } catch (NumberFormatException e) {
+                    throw error(p, "must be a decimal number such as \"0.01\" (got \"" + n.textValue() + "\")");
+                }
+            } else if (n.isNumber()) {
+                v = n.decimalValue();
+            } else {
+                throw error(p, "must be a decimal string such as \"0.01\" (got " + kind(n) + ")");
+            }
+            if (v.signum() <= 0) {
+                throw error(p, "must be > 0 (got " + v.toPlainString() + ")");
+            }
+            // Canonical spelling: "0.010", "1e-2" and 0.01 all resolve to 0.01.
+            v = v.stripTrailingZeros();
+            return v.scale() < 0 ? v.setScale(0) : v;
+        }
+
+        /** An integer in [min, max]; any exact spelling (10, 10.0, 1e1) is accepted. */
+        long integer(String name, long dflt, long min, long max) {
+            JsonNode n = get(name);
+            String p = path + "." + name;
+            if (n == null) {
+                return dflt;
+            }
+            if (!n.isNumber()) {
+                throw error(p, "must be an integer in [" + min + ", " + max + "] (got " + kind(n) + ")");
+            }
+            BigDecimal v = n.decimalValue();
+            BigDecimal stripped = v.stripTrailingZeros();
+            if (stripped.scale() > 0) {
+                throw error(p, "must be an integer (got " + v.toPlainString() + ")");
+            }
+            if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
+                throw error(p, "must be in [" + min + ", " + max + "] (got " + stripped.toPlainString() + ")");
+            }
+            return v.longValueExact();
+        }
+    }
+}

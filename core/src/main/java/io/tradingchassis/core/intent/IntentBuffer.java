@@ -1,0 +1,79 @@
+package io.tradingchassis.core.intent;
+
+import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.event.Side;
+import java.util.Arrays;
+
+/** The Intents of one step, in emission order, in reusable parallel arrays (allocation-free once grown). */
+public final class IntentBuffer implements IntentSink {
+    private CommandType[] type = new CommandType[8];
+    private long[] orderKey = new long[8];
+    private int[] instrument = new int[8];
+    private Side[] side = new Side[8];
+    private long[] priceTicks = new long[8];
+    private long[] qtyLots = new long[8];
+    private int count;
+
+    @Override
+    public void emit(CommandType t, long key, int inst, Side s, long price, long qty) {
+        if (t == null || s == null) {
+            throw new IllegalArgumentException("an Intent needs a command type and a side");
+        }
+        if (count == type.length) {
+            int n = count * 2;
+            type = Arrays.copyOf(type, n);
+            orderKey = Arrays.copyOf(orderKey, n);
+            instrument = Arrays.copyOf(instrument, n);
+            side = Arrays.copyOf(side, n);
+            priceTicks = Arrays.copyOf(priceTicks, n);
+            qtyLots = Arrays.copyOf(qtyLots, n);
+        }
+        type[count] = t;
+        orderKey[count] = key;
+        instrument[count] = inst;
+        side[count] = s;
+        priceTicks[count] = price;
+        qtyLots[count] = qty;
+        count++;
+    }
+
+    /** Forgets every Intent (start of a step). */
+    public void clear() {
+        count = 0;
+    }
+
+    /** Number of Intents emitted. */
+    public int size() {
+        return count;
+    }
+
+    /** Command type of Intent i. */
+    public CommandType type(int i) {
+        return type[i];
+    }
+
+    /** Order key of Intent i. */
+    public long orderKey(int i) {
+        return orderKey[i];
+    }
+
+    /** Instrument of Intent i. */
+    public int instrument(int i) {
+        return instrument[i];
+    }
+
+    /** Side of Intent i. */
+    public Side side(int i) {
+        return side[i];
+    }
+
+    /** Price of Intent i. */
+    public long priceTicks(int i) {
+        return priceTicks[i];
+    }
+
+    /** Quantity of Intent i. */
+    public long qtyLots(int i) {
+        return qtyLots[i];
+    }
+}

@@ -1,0 +1,344 @@
+package io.tradingchassis.core.state;
+
+import io.tradingchassis.core.event.CommandType;
+import java.util.Arrays;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * Execution State (SPEC §4): Orders by id, position and cash per instrument, fills, and the Execution
+ * Control substate — the Queue (≤ 1 pending command per order key, EC4), inflight markers per order key
+ * (EC5) and the token bucket. Primitive-keyed maps only; nothing that reaches the digest depends on
+ * hash iteration order (keys are sorted first).
+ */
+public final class ExecutionState {
+    /** Inflight marker value flag: the OrderSubmitted record for the dispatch has been processed. */
+    static final long RECORDED = 0x100;
+    private static final long NONE = -1;
+
+    private final Long2ObjectHashMap<Order> orders;
+    private final Long2ObjectHashMap<Order> liveOrders;
+    private long[] positionLots;
+    private long[] cashTickLots;
+    private long fillCount;
+
+    private final Long2LongHashMap inflight;
+    private PendingCommand[] pending;
+    private int pendingCount;
+    private long nextAdmissionSeq;
+    private long nextIntentId;
+
+    private boolean bucketStarted;
+    private long bucketScaled;
+    private long bucketRefilledAtNs;
+
+    /** Empty execution state. */
+    public ExecutionState() {
+        orders = new Long2ObjectHashMap<>();
+        liveOrders = new Long2ObjectHashMap<>();
+        positionLots = new long[0];
+        cashTickLots = new long[0];
+        inflight = new Long2LongHashMap(NONE);
+        pending = new PendingCommand[16];
+    }
+
+    private ExecutionState(ExecutionState o) {
+        this();
+        long[] ids = sortedKeys(o.orders);
+        for (long id : ids) {
+            Order copy = o.orders.get(id).copy();
+            orders.put(id, copy);
+            if (!copy.status().isTerminal()) {
+                liveOrders.put(id, copy);
+            }
+        }
+        positionLots = o.positionLots.clone();
+        cashTickLots = o.cashTickLots.clone();
+        fillCount = o.fillCount;
+        for (long k : sortedKeys(o.inflight)) {
+            inflight.put(k, o.inflight.get(k));
+        }
+        pending = new PendingCommand[o.pending.length];
+        for (int i = 0; i < o.pendingCount; i++) {
+            pending[i] = o.pending[i].copy();
+        }
+        pendingCount = o.pendingCount;
+        nextAdmissionSeq = o.nextAdmissionSeq;
+        nextIntentId = o.nextIntentId;
+        bucketStarted = o.bucketStarted;
+        bucketScaled = o.bucketScaled;
+        bucketRefilledAtNs = o.bucketRefilledAtNs;
+    }
+
+    /** An exact, independent copy. */
+    public ExecutionState copy() {
+        return new ExecutionState(this);
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    /** The order with this id, or {@code null}. */
+    public Order order(long orderId) {
+        return orders.get(orderId);
+    }
+
+    /** Adds a newly submitted order (L3). */
+    public void addOrder(Order order) {
+        orders.put(order.orderId(), order);
+        liveOrders.put(order.orderId(), order);
+    }
+
+    /** Moves an order to a new status, keeping the live index in step. */
+    public void transition(Order order, OrderStatus next) {
+        order.status(next);
+        if (next.isTerminal()) {
+            liveOrders.remove(order.orderId());
+        }
+    }
+
+    /** Number of orders ever submitted. */
+    public int orderCount() {
+        return orders.size();
+    }
+
+    /** Number of non-terminal orders. */
+    public int liveOrderCount() {
+        return liveOrders.size();
+    }
+
+    /** Ids of all orders, ascending (allocates; for reports and tests). */
+    public long[] orderIds() {
+        return sortedKeys(orders);
+    }
+
+    /** Sum over live orders of the instrument and side sign (+1 buy, −1 sell) of their leaves. */
+    public long openLeavesLots(int instrument, long sideSign) {
+        long sum = 0;
+        Long2ObjectHashMap<Order>.ValueIterator it = liveOrders.values().iterator();
+        while (it.hasNext()) {
+            Order o = it.next();
+            if (o.instrument() == instrument && o.side().sign() == sideSign) {
+                sum += o.leavesLots();
+            }
+        }
+        return sum;
+    }
+
+    // ---------------------------------------------------------------- positions
+
+    /** Signed position in lots. */
+    public long positionLots(int instrument) {
+        return instrument < positionLots.length ? positionLots[instrument] : 0;
+    }
+
+    /** Cash in tick×lot units (price ticks times quantity lots), signed. */
+    public long cashTickLots(int instrument) {
+        return instrument < cashTickLots.length ? cashTickLots[instrument] : 0;
+    }
+
+    /** Total fills applied. */
+    public long fillCount() {
+        return fillCount;
+    }
+
+    /** Applies a fill's position and cash effect; the caller checked for overflow. */
+    public void applyFill(int instrument, long sideSign, long fillQty, long fillPrice) {
+        ensureInstrument(instrument);
+        positionLots[instrument] += sideSign * fillQty;
+        cashTickLots[instrument] -= sideSign * fillQty * fillPrice;
+        fillCount++;
+    }
+
+    private void ensureInstrument(int instrument) {
+        if (instrument >= positionLots.length) {
+            int n = Math.max(instrument + 1, positionLots.length * 2);
+            positionLots = Arrays.copyOf(positionLots, n);
+            cashTickLots = Arrays.copyOf(cashTickLots, n);
+        }
+    }
+
+    // ---------------------------------------------------------------- inflight (EC5)
+
+    /** The inflight command type for a key, or {@code null} when the key is free. */
+    public CommandType inflightType(long orderKey) {
+        long v = inflight.get(orderKey);
+        return v == NONE ? null : CommandType.values()[(int) (v & 0xFF)];
+    }
+
+    /** True when the key's inflight dispatch already has its OrderSubmitted record. */
+    public boolean inflightRecorded(long orderKey) {
+        long v = inflight.get(orderKey);
+        return v != NONE && (v & RECORDED) != 0;
+    }
+
+    /** Marks a key inflight (dispatch, or its record when {@code recorded}). */
+    public void markInflight(long orderKey, CommandType type, boolean recorded) {
+        inflight.put(orderKey, type.ordinal() | (recorded ? RECORDED : 0));
+    }
+
+    /** Releases the key's inflight marker. */
+    public void clearInflight(long orderKey) {
+        inflight.remove(orderKey);
+    }
+
+    /** Number of keys with an inflight request. */
+    public int inflightCount() {
+        return inflight.size();
+    }
+
+    /** Inflight keys, ascending (allocates; for reports and tests). */
+    public long[] inflightKeys() {
+        return sortedKeys(inflight);
+    }
+
+    // ---------------------------------------------------------------- queue (EC4)
+
+    /** Number of pending commands. */
+    public int pendingCount() {
+        return pendingCount;
+    }
+
+    /** The i-th pending command in admission order. */
+    public PendingCommand pendingAt(int i) {
+        if (i < 0 || i >= pendingCount) {
+            throw new IndexOutOfBoundsException("pending " + i + " of " + pendingCount);
+        }
+        return pending[i];
+    }
+
+    /** The pending command for a key, or {@code null}. */
+    public PendingCommand pendingFor(long orderKey) {
+        for (int i = 0; i < pendingCount; i++) {
+            if (pending[i].orderKey() == orderKey) {
+                return pending[i];
+            }
+        }
+        return null;
+    }
+
+    /** Appends a pending command (the caller has checked EC4). */
+    public void addPending(PendingCommand c) {
+        if (pendingCount == pending.length) {
+            pending = Arrays.copyOf(pending, pendingCount * 2);
+        }
+        pending[pendingCount++] = c;
+    }
+
+    /** Re-sorts pending commands by admission sequence after a payload overwrite changed one. */
+    public void resortPending() {
+        // Insertion sort: the array is sorted except for overwritten entries; n is small.
+        for (int i = 1; i < pendingCount; i++) {
+            PendingCommand c = pending[i];
+            int j = i - 1;
+            while (j >= 0 && pending[j].admissionSeq() > c.admissionSeq()) {
+                pending[j + 1] = pending[j];
+                j--;
+            }
+            pending[j + 1] = c;
+        }
+    }
+
+    /** Removes the pending command for a key; returns it, or {@code null}. */
+    public PendingCommand removePending(long orderKey) {
+        for (int i = 0; i < pendingCount; i++) {
+            if (pending[i].orderKey() == orderKey) {
+                PendingCommand c = pending[i];
+                System.arraycopy(pending, i + 1, pending, i, pendingCount - i - 1);
+                pending[--pendingCount] = null;
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Takes the next admission sequence number. */
+    public long takeAdmissionSeq() {
+        return nextAdmissionSeq++;
+    }
+
+    /** Takes the next Intent id (Intent ids are derived from the stream, so State). */
+    public long takeIntentId() {
+        return nextIntentId++;
+    }
+
+    /** The id the next Intent will get. */
+    public long nextIntentId() {
+        return nextIntentId;
+    }
+
+    // ---------------------------------------------------------------- token bucket (SPEC §8.3)
+
+    /** Whether the bucket has been started (at the control time of position 0). */
+    public boolean bucketStarted() {
+        return bucketStarted;
+    }
+
+    /** Tokens × 10⁹. */
+    public long bucketScaled() {
+        return bucketScaled;
+    }
+
+    /** Control time of the last refill. */
+    public long bucketRefilledAtNs() {
+        return bucketRefilledAtNs;
+    }
+
+    /** Sets the bucket level and refill time. */
+    public void bucket(long scaled, long refilledAtNs) {
+        bucketStarted = true;
+        bucketScaled = scaled;
+        bucketRefilledAtNs = refilledAtNs;
+    }
+
+    // ---------------------------------------------------------------- digest
+
+    void encode(CanonicalEncoder enc) {
+        long[] ids = sortedKeys(orders);
+        enc.tag('X').writeLong(ids.length);
+        for (long id : ids) {
+            orders.get(id).encode(enc);
+        }
+        int n = positionLots.length;
+        while (n > 0 && positionLots[n - 1] == 0 && cashTickLots[n - 1] == 0) {
+            n--; // zero slots past the last traded instrument are capacity, not state
+        }
+        enc.tag('P').writeLong(n);
+        for (int i = 0; i < n; i++) {
+            enc.writeLong(positionLots[i]).writeLong(cashTickLots[i]);
+        }
+        enc.writeLong(fillCount);
+        long[] keys = sortedKeys(inflight);
+        enc.tag('I').writeLong(keys.length);
+        for (long k : keys) {
+            enc.writeLong(k).writeLong(inflight.get(k));
+        }
+        enc.tag('Q').writeLong(pendingCount);
+        for (int i = 0; i < pendingCount; i++) {
+            pending[i].encode(enc);
+        }
+        enc.writeLong(nextAdmissionSeq).writeLong(nextIntentId);
+        enc.tag('K').writeBoolean(bucketStarted).writeLong(bucketScaled).writeLong(bucketRefilledAtNs);
+    }
+
+    private static long[] sortedKeys(Long2ObjectHashMap<?> map) {
+        long[] keys = new long[map.size()];
+        int i = 0;
+        Long2ObjectHashMap<?>.KeyIterator it = map.keySet().iterator();
+        while (it.hasNext()) {
+            keys[i++] = it.nextLong();
+        }
+        Arrays.sort(keys);
+        return keys;
+    }
+
+    private static long[] sortedKeys(Long2LongHashMap map) {
+        long[] keys = new long[map.size()];
+        int i = 0;
+        Long2LongHashMap.KeyIterator it = map.keySet().iterator();
+        while (it.hasNext()) {
+            keys[i++] = it.nextValue();
+        }
+        Arrays.sort(keys);
+        return keys;
+    }
+}

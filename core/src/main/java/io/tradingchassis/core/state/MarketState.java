@@ -1,0 +1,62 @@
+package io.tradingchassis.core.state;
+
+import java.util.Arrays;
+
+/** Market State (SPEC §4): one {@link L2Book} per instrument index, created on first use. */
+public final class MarketState {
+    private L2Book[] books;
+
+    /** Empty market state. */
+    public MarketState() {
+        books = new L2Book[0];
+    }
+
+    private MarketState(MarketState o) {
+        books = new L2Book[o.books.length];
+        for (int i = 0; i < books.length; i++) {
+            books[i] = o.books[i] == null ? null : o.books[i].copy();
+        }
+    }
+
+    /** An exact, independent copy. */
+    public MarketState copy() {
+        return new MarketState(this);
+    }
+
+    /** The book of an instrument, created empty on first use (allocates only then). */
+    public L2Book book(int instrument) {
+        if (instrument >= books.length) {
+            books = Arrays.copyOf(books, Math.max(instrument + 1, books.length * 2));
+        }
+        L2Book b = books[instrument];
+        if (b == null) {
+            b = new L2Book();
+            books[instrument] = b;
+        }
+        return b;
+    }
+
+    /** The book of an instrument if it exists, else {@code null}; never allocates. */
+    public L2Book bookOrNull(int instrument) {
+        return instrument < books.length ? books[instrument] : null;
+    }
+
+    /** One past the highest instrument index with a book slot. */
+    public int instrumentSlots() {
+        return books.length;
+    }
+
+    void encode(CanonicalEncoder enc) {
+        int n = books.length;
+        while (n > 0 && books[n - 1] == null) {
+            n--; // trailing empty slots are capacity, not state
+        }
+        enc.tag('M').writeLong(n);
+        for (int i = 0; i < n; i++) {
+            enc.writeBoolean(books[i] != null);
+            if (books[i] != null) {
+                books[i].encode(enc);
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package io.tradingchassis.core.step;
+
+import io.tradingchassis.core.config.CoreConfiguration;
+import io.tradingchassis.core.event.Bbo;
+import io.tradingchassis.core.event.BookDelta;
+import io.tradingchassis.core.event.BookSnapshot;
+import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.event.ConfigurationActivated;
+import io.tradingchassis.core.event.ControlTime;
+import io.tradingchassis.core.event.DispatchFailed;
+import io.tradingchassis.core.event.Event;
+import io.tradingchassis.core.event.FeedGap;
+import io.tradingchassis.core.event.KillSwitch;
+import io.tradingchassis.core.event.OrderAccepted;
+import io.tradingchassis.core.event.OrderCancelled;
+import io.tradingchassis.core.event.OrderCommand;
+import io.tradingchassis.core.event.OrderFilled;
+import io.tradingchassis.core.event.OrderRejected;
+import io.tradingchassis.core.event.OrderReplaced;
+import io.tradingchassis.core.event.OrderSubmitted;
+import io.tradingchassis.core.event.PriceLevel;
+import io.tradingchassis.core.event.Trade;
+import io.tradingchassis.core.state.ExecutionState;
+import io.tradingchassis.core.state.Invariant;
+import io.tradingchassis.core.state.InvariantViolation;
+import io.tradingchassis.core.state.L2Book;
+import io.tradingchassis.core.state.Order;
+import io.tradingchassis.core.state.OrderStatus;
+import io.tradingchassis.core.state.State;
+import java.util.List;
+
+/**
+ * SPEC §5 step 2: applies one event to its domain(s). Every handler validates completely before its
+ * first mutation, so a violation leaves State exactly as it was (validate-before-mutate).
+ */
+final class StateDeriver {
+
+    private StateDeriver() {
+    }
+
+    /** Applies {@code e} at {@code pos}; Order transitions go to {@code out}. */
+    static void apply(State s, Event e, long pos, CoreConfiguration cfg, StepResult out) {
+        switch (e.type()) {
+            case BOOK_DELTA:
+                bookDelta(s, (BookDelta) e, pos, cfg);
+                break;
+            case BOOK_SNAPSHOT:
+                bookSnapshot(s, (BookSnapshot) e, pos, cfg);
+                break;
+            case TRADE:
+                trade(s, (Trade) e, pos, cfg);
+                break;
+            case BBO:
+                bbo(s, (Bbo) e, pos, cfg);
+                break;
+            case ORDER_ACCEPTED:
+                accepted(s, (OrderAccepted) e, pos, out);
+                break;
+            case ORDER_REJECTED:
+                rejected(s, (OrderRejected) e, pos, out);
+                break;
+            case ORDER_FILLED:
+                filled(s, (OrderFilled) e, pos, out);
+                break;
+            case ORDER_CANCELLED:
+                cancelled(s, (OrderCancelled) e, pos, out);
+                break;
+            case ORDER_REPLACED:
+                replaced(s, (OrderReplaced) e, pos);
+                break;
+            case ORDER_SUBMITTED:
+                submitted(s, (OrderSubmitted) e, pos, cfg, out);
+                break;
+            case DISPATCH_FAILED:
+                dispatchFailed(s, (DispatchFailed) e, pos);
+                break;
+            case SESSION_START:
+                s.control().sessionStarted(true);
+                break;
+            case KILL_SWITCH:
+                s.control().killSwitch(((KillSwitch) e).on());
+                break;
+            case CONFIGURATION_ACTIVATED:
+                configurationActivated(s, (ConfigurationActivated) e, pos);
+                break;
+            case FEED_GAP:
+                FeedGap g = (FeedGap) e;
+                instrument(g.instrument(), pos, cfg, "FeedGap");
+                s.control().feedGap(g.instrument(), true);
+                break;
+            case CONTROL_TIME:
+                controlTime(s, (ControlTime) e, pos);
+                break;
+            default:
+                throw new IllegalStateException("unhandled event type " + e.type());
+        }
+        // Control time is max(localTsNs) so far (SPEC §2); advanced after validation succeeded.
+        s.control().observe(e.localTsNs());
+    }
+
+    // ---------------------------------------------------------------- market
+
+    private static void bookDelta(State s, BookDelta d, long pos, CoreConfiguration cfg) {
+        instrument(d.instrument(), pos, cfg, "BookDelta");
+        if (d.side() == null) {
+            throw new InvariantViolation(Invariant.EV1, pos, "BookDelta side is null");
+        }
+        if (d.priceTicks() <= 0) {
+            throw new InvariantViolation(Invariant.EV1, pos, "BookDelta priceTicks=" + d.priceTicks() + " <= 0");
+        }
+        if (d.qtyLots() < 0) {
+            throw new InvariantViolation(Invariant.EV1, pos, "BookDelta negative book quantity qtyLots="
+                    + d.qtyLots() + " at priceTicks=" + d.priceTicks() + " " + d.side());
+        }
+        s.market().book(d.instrument()).setLevel(d.side(), d.priceTicks(), d.qtyLots());
+    }
+
+    private static void bookSnapshot(State s, BookSnapshot b, long pos, CoreConfiguration cfg) {
+        instrument(b.instrument(), pos, cfg, "BookSnapshot");
+        levels(b.bids(), "bids", pos);
+        levels(b.asks(), "asks", pos);
+        s.market().book(b.instrument()).replace(b.bids(), b.asks());
+        s.control().feedGap(b.instrument(), false); // a snapshot heals a gap
+    }
+
+    private static void levels(List<PriceLevel> levels, String name, long pos) {
+        for (int i = 0; i < levels.size(); i++) {
+            PriceLevel l = levels.get(i);
+            if (l.priceTicks() <= 0 || l.qtyLots() <= 0) {
+                throw new InvariantViolation(Invariant.EV1, pos, "BookSnapshot " + name + "[" + i + "] priceTicks="
+                        + l.priceTicks() + " qtyLots=" + l.qtyLots() + ": both must be > 0");
+            }
+            for (int j = 0; j < i; j++) {
+                if (levels.get(j).priceTicks() == l.priceTicks()) {
+                    throw new InvariantViolation(Invariant.EV1, pos, "BookSnapshot " + name + " repeats priceTicks="
+                            + l.priceTicks() + " at [" + j + "] and [" + i + "]");
+                }
+            }
+        }
+    }
+
+    private static void trade(State s, Trade t, long pos, CoreConfiguration cfg) {
+        instrument(t.instrument(), pos, cfg, "Trade");
+        if (t.aggressorSide() == null || t.priceTicks() <= 0 || t.qtyLots() <= 0) {
+            throw new InvariantViolation(Invariant.EV1, pos, "Trade aggressorSide=" + t.aggressorSide()
+                    + " priceTicks=" + t.priceTicks() + " qtyLots=" + t.qtyLots() + ": side required, both > 0");
+        }
+        s.market().book(t.instrument()).onTrade(t.aggressorSide(), t.priceTicks(), t.qtyLots());
+    }
+
+    private static void bbo(State s, Bbo b, long pos, CoreConfiguration cfg) {
+        instrument(b.instrument(), pos, cfg, "Bbo");
+        if (b.bidTicks() <= 0 || b.askTicks() <= 0 || b.bidLots() < 0 || b.askLots() < 0) {
+            throw new InvariantViolation(Invariant.EV1, pos, "Bbo bid=" + b.bidLots() + "@" + b.bidTicks() + " ask="
+                    + b.askLots() + "@" + b.askTicks() + ": prices > 0, quantities >= 0");
+        }
+        s.market().book(b.instrument()).onBbo(b.bidTicks(), b.bidLots(), b.askTicks(), b.askLots());
+    }
+
+    private static void instrument(int instrument, long pos, CoreConfiguration cfg, String what) {
+        if (instrument < 0 || instrument >= cfg.instruments().size()) {
+            throw new InvariantViolation(Invariant.EV2, pos, what + " instrument=" + instrument
+                    + " but the configuration defines " + cfg.instruments().size() + " instrument(s)");
+        }
+    }
+
+    // ---------------------------------------------------------------- execution
+
+    private static Order known(State s, long orderId, long pos, String what) {
+        Order o = s.execution().order(orderId);
+        if (o == null) {
+            throw new InvariantViolation(Invariant.L3, pos, what + " for unknown order id " + orderId
+                    + " (no OrderSubmitted created it)");
+        }
+        return o;
+    }
+
+    private static void illegal(Order o, OrderStatus next, long pos, String what) {
+        throw new InvariantViolation(Invariant.L4, pos, what + " for order " + o.orderId() + ": illegal transition "
+                + o.status() + " -> " + next);
+    }
+
+    private static void accepted(State s, OrderAccepted a, long pos, StepResult out) {
+        Order o = known(s, a.orderId(), pos, "OrderAccepted");
+        if (!o.status().canBecome(OrderStatus.ACCEPTED)) {
+            illegal(o, OrderStatus.ACCEPTED, pos, "OrderAccepted");
+        }
+        s.execution().transition(o, OrderStatus.ACCEPTED);
+        s.execution().clearInflight(o.orderId()); // the NEW's arc is answered (EC5 key free)
+        out.addTransition(o.orderId(), OrderStatus.SUBMITTED, OrderStatus.ACCEPTED);
+    }
+
+    private static void rejected(State s, OrderRejected r, long pos, StepResult out) {
+        Order o = known(s, r.orderId(), pos, "OrderRejected");
+        ExecutionState x = s.execution();
+        CommandType inflight = x.inflightType(o.orderId());
+        if (o.status() == OrderStatus.SUBMITTED) {
+            x.transition(o, OrderStatus.REJECTED);
+            x.clearInflight(o.orderId());
+            out.addTransition(o.orderId(), OrderStatus.SUBMITTED, OrderStatus.REJECTED);
+        } else if (inflight == CommandType.REPLACE || inflight == CommandType.CANCEL) {
+            // The venue refused the REPLACE/CANCEL request; the Order keeps its status (SPEC §8.2).
+            x.clearInflight(o.orderId());
+        } else {
+            illegal(o, OrderStatus.REJECTED, pos, "OrderRejected (no request inflight)");
+        }
+    }
+
+    private static void filled(State s, OrderFilled f, long pos, StepResult out) {
+        Order o = known(s, f.orderId(), pos, "OrderFilled");
+        OrderStatus next = f.leavesLots() == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+        if (!o.status().canBecome(next)) {
+            illegal(o, next, pos, "OrderFilled");
+        }
+        if (f.fillQtyLots() <= 0 || f.fillPriceTicks() <= 0 || f.leavesLots() < 0
+                || f.fillQtyLots() > o.leavesLots() || f.leavesLots() != o.leavesLots() - f.fillQtyLots()) {
+            throw new InvariantViolation(Invariant.EV1, pos, "OrderFilled for order " + o.orderId() + " fillQtyLots="
+                    + f.fillQtyLots() + " fillPriceTicks=" + f.fillPriceTicks() + " leavesLots=" + f.leavesLots()
+                    + " inconsistent with the order's leavesLots=" + o.leavesLots());
+        }
+        long sign = o.side().sign();
+        try {
+            Math.addExact(s.execution().positionLots(o.instrument()), sign * f.fillQtyLots());
+            Math.subtractExact(s.execution().cashTickLots(o.instrument()),
+                    Math.multiplyExact(sign * f.fillQtyLots(), f.fillPriceTicks()));
+        } catch (ArithmeticException overflow) {
+            throw new InvariantViolation(Invariant.EV1, pos, "OrderFilled for order " + o.orderId()
+                    + " overflows position or cash (64-bit)");
+        }
+        OrderStatus from = o.status();
+        o.fill(f.fillQtyLots(), f.leavesLots());
+        s.execution().transition(o, next);
+        s.execution().applyFill(o.instrument(), sign, f.fillQtyLots(), f.fillPriceTicks());
+        out.addTransition(o.orderId(), from, next);
+    }
+
+    private static void cancelled(State s, OrderCancelled c, long pos, StepResult out) {
+        Order o = known(s, c.orderId(), pos, "OrderCancelled");
+        if (!o.status().canBecome(OrderStatus.CANCELLED)) {
+            illegal(o, OrderStatus.CANCELLED, pos, "OrderCancelled");
+        }
+        OrderStatus from = o.status();
+        s.execution().transition(o, OrderStatus.CANCELLED);
+        if (s.execution().inflightType(o.orderId()) == CommandType.CANCEL) {
+            s.execution().clearInflight(o.orderId());
+        }
+        out.addTransition(o.orderId(), from, OrderStatus.CANCELLED);
+    }
+
+    private static void replaced(State s, OrderReplaced r, long pos) {
+        Order o = known(s, r.orderId(), pos, "OrderReplaced");
+        if (!o.status().isWorking()) {
+            throw new InvariantViolation(Invariant.L4, pos, "OrderReplaced for order " + o.orderId() + " in status "
+                    + o.status() + ": only Accepted or PartiallyFilled orders can be replaced");
+        }
+        if (s.execution().inflightType(o.orderId()) != CommandType.REPLACE) {
+            throw new InvariantViolation(Invariant.L4, pos, "OrderReplaced for order " + o.orderId()
+                    + " with no REPLACE inflight (inflight=" + s.execution().inflightType(o.orderId()) + ")");
+        }
+        if (r.priceTicks() <= 0 || r.qtyLots() <= o.filledLots()) {
+            throw new InvariantViolation(Invariant.EV1, pos, "OrderReplaced for order " + o.orderId() + " priceTicks="
+                    + r.priceTicks() + " qtyLots=" + r.qtyLots() + ": price > 0 and qty > filledLots="
+                    + o.filledLots());
+        }
+        o.replace(r.priceTicks(), r.qtyLots());
+        s.execution().clearInflight(o.orderId());
+    }
+
+    // ---------------------------------------------------------------- dispatch records
+
+    private static void submitted(State s, OrderSubmitted sub, long pos, CoreConfiguration cfg, StepResult out) {
+        OrderCommand c = sub.command();
+        long id = sub.orderId();
+        ExecutionState x = s.execution();
+        if (c == null || c.type() == null || c.side() == null) {
+            throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted for order " + id
+                    + " has no complete command (type and side required)");
+        }
+        instrument(c.instrument(), pos, cfg, "OrderSubmitted");
+        CommandType inflight = x.inflightType(id);
+        if (inflight != null && (inflight != c.type() || x.inflightRecorded(id))) {
+            throw new InvariantViolation(Invariant.EC5, pos, "OrderSubmitted " + c.type() + " for key " + id
+                    + " while " + inflight + (x.inflightRecorded(id) ? " (already recorded)" : "")
+                    + " is inflight");
+        }
+        Order o = x.order(id);
+        if (c.type() == CommandType.NEW) {
+            if (o != null) {
+                throw new InvariantViolation(Invariant.L3, pos, "OrderSubmitted NEW reuses order id " + id
+                        + " (already " + o.status() + ")");
+            }
+            if (c.priceTicks() <= 0 || c.qtyLots() <= 0) {
+                throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted NEW for order " + id + " priceTicks="
+                        + c.priceTicks() + " qtyLots=" + c.qtyLots() + ": both must be > 0");
+            }
+            x.addOrder(new Order(id, c.instrument(), c.side(), c.priceTicks(), c.qtyLots(), pos));
+            out.addTransition(id, StepResult.CREATED, OrderStatus.SUBMITTED);
+        } else {
+            if (o == null || !o.status().isWorking()) {
+                throw new InvariantViolation(o == null ? Invariant.L3 : Invariant.L4, pos, "OrderSubmitted " + c.type()
+                        + " for order " + id + (o == null ? " that does not exist" : " in status " + o.status())
+                        + ": REPLACE/CANCEL target an Accepted or PartiallyFilled order");
+            }
+            if (c.type() == CommandType.REPLACE && (c.priceTicks() <= 0 || c.qtyLots() <= 0)) {
+                throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted REPLACE for order " + id
+                        + " priceTicks=" + c.priceTicks() + " qtyLots=" + c.qtyLots() + ": both must be > 0");
+            }
+        }
+        x.markInflight(id, c.type(), true);
+    }
+
+    private static void dispatchFailed(State s, DispatchFailed f, long pos) {
+        ExecutionState x = s.execution();
+        CommandType inflight = x.inflightType(f.orderId());
+        if (inflight == null || x.inflightRecorded(f.orderId())) {
+            throw new InvariantViolation(Invariant.EC5, pos, "DispatchFailed for key " + f.orderId()
+                    + (inflight == null ? " with nothing inflight" : " whose " + inflight + " was already recorded as submitted"));
+        }
+        x.clearInflight(f.orderId()); // F4: releases the marker, creates no Order
+    }
+
+    // ---------------------------------------------------------------- control
+
+    private static void configurationActivated(State s, ConfigurationActivated c, long pos) {
+        if (c.fingerprint() == null || !c.fingerprint().startsWith("sha256:")) {
+            throw new InvariantViolation(Invariant.EV1, pos, "ConfigurationActivated fingerprint \"" + c.fingerprint()
+                    + "\" is not of the form sha256:<hex>");
+        }
+        s.control().activeFingerprint(c.fingerprint());
+    }
+
+    private static void controlTime(State s, ControlTime t, long pos) {
+        long last = s.control().lastControlTimeDeadlineNs();
+        if (t.deadlineNs() <= last || t.localTsNs() != t.deadlineNs()) {
+            throw new InvariantViolation(Invariant.CT1, pos, "ControlTime deadlineNs=" + t.deadlineNs() + " localTsNs="
+                    + t.localTsNs() + " after last realized deadline " + last);
+        }
+        s.control().lastControlTimeDeadlineNs(t.deadlineNs());
+    }
+}
