@@ -2,7 +2,6 @@ package io.tradingchassis.core.state;
 
 import io.tradingchassis.core.event.CommandType;
 import java.util.Arrays;
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -12,9 +11,6 @@ import org.agrona.collections.Long2ObjectHashMap;
  * hash iteration order (keys are sorted first).
  */
 public final class ExecutionState {
-    /** Inflight marker value flag: the OrderSubmitted record for the dispatch has been processed. */
-    static final long RECORDED = 0x100;
-    private static final long NONE = -1;
 
     private final Long2ObjectHashMap<Order> orders;
     private final Long2ObjectHashMap<Order> liveOrders;
@@ -22,11 +18,17 @@ public final class ExecutionState {
     private long[] cashTickLots;
     private long fillCount;
 
-    private final Long2LongHashMap inflight;
+    private final Long2ObjectHashMap<PendingCommand> inflight;
     private PendingCommand[] pending;
     private int pendingCount;
     private long nextAdmissionSeq;
     private long nextIntentId;
+
+    // Working index for the Strategy's view: rebuilt on demand, never encoded (derived).
+    private long[] wKey = new long[8];
+    private PendingCommand[] wPending = new PendingCommand[8];
+    private int wCount;
+    private long[] scratchKeys = new long[8];
 
     private boolean bucketStarted;
     private long bucketScaled;
@@ -38,7 +40,7 @@ public final class ExecutionState {
         liveOrders = new Long2ObjectHashMap<>();
         positionLots = new long[0];
         cashTickLots = new long[0];
-        inflight = new Long2LongHashMap(NONE);
+        inflight = new Long2ObjectHashMap<>();
         pending = new PendingCommand[16];
     }
 
@@ -56,7 +58,7 @@ public final class ExecutionState {
         cashTickLots = o.cashTickLots.clone();
         fillCount = o.fillCount;
         for (long k : sortedKeys(o.inflight)) {
-            inflight.put(k, o.inflight.get(k));
+            inflight.put(k, o.inflight.get(k).copy());
         }
         pending = new PendingCommand[o.pending.length];
         for (int i = 0; i < o.pendingCount; i++) {
@@ -161,24 +163,52 @@ public final class ExecutionState {
 
     /** The inflight command type for a key, or {@code null} when the key is free. */
     public CommandType inflightType(long orderKey) {
-        long v = inflight.get(orderKey);
-        return v == NONE ? null : CommandType.values()[(int) (v & 0xFF)];
+        PendingCommand c = inflight.get(orderKey);
+        return c == null ? null : c.type();
+    }
+
+    /** The inflight command for a key, or {@code null} when the key is free. */
+    public PendingCommand inflight(long orderKey) {
+        return inflight.get(orderKey);
     }
 
     /** True when the key's inflight dispatch already has its OrderSubmitted record. */
     public boolean inflightRecorded(long orderKey) {
-        long v = inflight.get(orderKey);
-        return v != NONE && (v & RECORDED) != 0;
+        PendingCommand c = inflight.get(orderKey);
+        return c != null && c.recorded();
     }
 
-    /** Marks a key inflight (dispatch, or its record when {@code recorded}). */
-    public void markInflight(long orderKey, CommandType type, boolean recorded) {
-        inflight.put(orderKey, type.ordinal() | (recorded ? RECORDED : 0));
+    /** Marks a key inflight with the dispatched command (EC5: the caller checked the key was free). */
+    public void markInflight(PendingCommand dispatched) {
+        inflight.put(dispatched.orderKey(), dispatched);
     }
 
     /** Releases the key's inflight marker. */
     public void clearInflight(long orderKey) {
         inflight.remove(orderKey);
+    }
+
+    /**
+     * Over dispatched NEWs that have no Order yet (their OrderSubmitted not processed): when
+     * {@code sumQty}, the sum of quantities on {@code instrument} and side {@code sign}, excluding
+     * {@code excludeKey}; otherwise their count (filters ignored). Allocation-free and
+     * order-insensitive.
+     */
+    public long unrecordedNewCount(int instrument, long sign, long excludeKey, boolean sumQty) {
+        long n = 0;
+        Long2ObjectHashMap<PendingCommand>.ValueIterator it = inflight.values().iterator();
+        while (it.hasNext()) {
+            PendingCommand c = it.next();
+            if (c.type() != CommandType.NEW || orders.containsKey(c.orderKey())) {
+                continue;
+            }
+            if (!sumQty) {
+                n++;
+            } else if (c.orderKey() != excludeKey && c.instrument() == instrument && c.side().sign() == sign) {
+                n += c.qtyLots();
+            }
+        }
+        return n;
     }
 
     /** Number of keys with an inflight request. */
@@ -266,6 +296,73 @@ public final class ExecutionState {
         return nextIntentId;
     }
 
+    // ---------------------------------------------------------------- working index (view)
+
+    /**
+     * Rebuilds the working index: keys with a non-terminal Order or a pending NEW, ascending. Allocation
+     * free once the scratch arrays have grown.
+     */
+    public void rebuildWorkingIndex() {
+        int n = 0;
+        int need = liveOrders.size() + pendingCount;
+        if (scratchKeys.length < need) {
+            scratchKeys = new long[Math.max(need, scratchKeys.length * 2)];
+        }
+        Long2ObjectHashMap<Order>.KeyIterator it = liveOrders.keySet().iterator();
+        while (it.hasNext()) {
+            scratchKeys[n++] = it.nextLong();
+        }
+        for (int i = 0; i < pendingCount; i++) {
+            if (pending[i].type() == CommandType.NEW) {
+                scratchKeys[n++] = pending[i].orderKey();
+            }
+        }
+        // Inflight NEWs not yet recorded have neither an Order nor a pending entry: include them too.
+        Long2ObjectHashMap<PendingCommand>.ValueIterator vit = inflight.values().iterator();
+        while (vit.hasNext()) {
+            PendingCommand c = vit.next();
+            if (c.type() == CommandType.NEW && !orders.containsKey(c.orderKey())) {
+                if (n == scratchKeys.length) {
+                    scratchKeys = Arrays.copyOf(scratchKeys, n * 2);
+                }
+                scratchKeys[n++] = c.orderKey();
+            }
+        }
+        Arrays.sort(scratchKeys, 0, n);
+        if (wKey.length < n) {
+            wKey = new long[Math.max(n, wKey.length * 2)];
+            wPending = new PendingCommand[wKey.length];
+        }
+        wCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (wCount > 0 && wKey[wCount - 1] == scratchKeys[i]) {
+                continue;
+            }
+            wKey[wCount] = scratchKeys[i];
+            wPending[wCount] = pendingFor(scratchKeys[i]);
+            wCount++;
+        }
+    }
+
+    /** Entries in the working index. */
+    public int workingCount() {
+        return wCount;
+    }
+
+    /** Key of working entry i. */
+    public long workingKey(int i) {
+        return wKey[i];
+    }
+
+    /** The command that decides where working entry i is heading: pending, else inflight, else null. */
+    public PendingCommand workingCommand(int i) {
+        PendingCommand p = wPending[i];
+        if (p != null) {
+            return p;
+        }
+        return inflight.get(wKey[i]);
+    }
+
     // ---------------------------------------------------------------- token bucket (SPEC §8.3)
 
     /** Whether the bucket has been started (at the control time of position 0). */
@@ -310,7 +407,7 @@ public final class ExecutionState {
         long[] keys = sortedKeys(inflight);
         enc.tag('I').writeLong(keys.length);
         for (long k : keys) {
-            enc.writeLong(k).writeLong(inflight.get(k));
+            inflight.get(k).encode(enc);
         }
         enc.tag('Q').writeLong(pendingCount);
         for (int i = 0; i < pendingCount; i++) {
@@ -326,17 +423,6 @@ public final class ExecutionState {
         Long2ObjectHashMap<?>.KeyIterator it = map.keySet().iterator();
         while (it.hasNext()) {
             keys[i++] = it.nextLong();
-        }
-        Arrays.sort(keys);
-        return keys;
-    }
-
-    private static long[] sortedKeys(Long2LongHashMap map) {
-        long[] keys = new long[map.size()];
-        int i = 0;
-        Long2LongHashMap.KeyIterator it = map.keySet().iterator();
-        while (it.hasNext()) {
-            keys[i++] = it.nextValue();
         }
         Arrays.sort(keys);
         return keys;

@@ -17,6 +17,7 @@ public final class PendingCommand {
     private long qtyLots;
     private long admissionSeq;
     private long intentId;
+    private boolean recorded;
 
     /** A pending command; {@code admissionSeq} orders FIFO within a priority (SPEC §8.4). */
     public PendingCommand(long orderKey, CommandType type, int instrument, Side side, long priceTicks, long qtyLots,
@@ -39,7 +40,20 @@ public final class PendingCommand {
 
     /** An exact copy. */
     public PendingCommand copy() {
-        return new PendingCommand(orderKey, type, instrument, side, priceTicks, qtyLots, admissionSeq, intentId);
+        PendingCommand c = new PendingCommand(orderKey, type, instrument, side, priceTicks, qtyLots, admissionSeq,
+                intentId);
+        c.recorded = recorded;
+        return c;
+    }
+
+    /** Once inflight: true when its OrderSubmitted record has been processed. */
+    public boolean recorded() {
+        return recorded;
+    }
+
+    /** Marks the inflight command as recorded by its OrderSubmitted. */
+    public void markRecorded() {
+        recorded = true;
     }
 
     /** The order key. */
@@ -89,7 +103,8 @@ public final class PendingCommand {
 
     void encode(CanonicalEncoder enc) {
         enc.writeLong(orderKey).writeLong(type.ordinal()).writeLong(instrument).writeLong(side.ordinal())
-                .writeLong(priceTicks).writeLong(qtyLots).writeLong(admissionSeq).writeLong(intentId);
+                .writeLong(priceTicks).writeLong(qtyLots).writeLong(admissionSeq).writeLong(intentId)
+                .writeBoolean(recorded);
     }
 
     @Override

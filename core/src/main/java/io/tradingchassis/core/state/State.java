@@ -21,6 +21,7 @@ public final class State implements StateView {
     private final ControlState control;
     private long lastPosition;
     private long processingPosition;
+    private io.tradingchassis.core.event.EventType eventType;
 
     /** The initial State, before position 0. */
     public State() {
@@ -67,8 +68,9 @@ public final class State implements StateView {
     }
 
     /** Marks the entry being processed, for the Strategy's view (I2). */
-    public void processingPosition(long position) {
+    public void processing(long position, io.tradingchassis.core.event.EventType type) {
         this.processingPosition = position;
+        this.eventType = type;
     }
 
     /** {@code sha256:} + hex SHA-256 of the canonical encoding of the three domains and the position. */
@@ -124,6 +126,63 @@ public final class State implements StateView {
         Order o = execution.order(orderKey);
         return (o != null && !o.status().isTerminal()) || execution.pendingFor(orderKey) != null
                 || execution.inflightType(orderKey) != null;
+    }
+
+    @Override
+    public io.tradingchassis.core.event.EventType eventType() {
+        return eventType;
+    }
+
+    @Override
+    public int workingCount() {
+        return execution.workingCount();
+    }
+
+    @Override
+    public long workingKey(int i) {
+        return execution.workingKey(i);
+    }
+
+    private Order workingOrder(int i) {
+        return execution.order(execution.workingKey(i));
+    }
+
+    @Override
+    public int workingInstrument(int i) {
+        Order o = workingOrder(i);
+        return o != null ? o.instrument() : execution.workingCommand(i).instrument();
+    }
+
+    @Override
+    public io.tradingchassis.core.event.Side workingSide(int i) {
+        Order o = workingOrder(i);
+        return o != null ? o.side() : execution.workingCommand(i).side();
+    }
+
+    @Override
+    public long workingPriceTicks(int i) {
+        PendingCommand c = execution.workingCommand(i);
+        if (c != null && c.type() != io.tradingchassis.core.event.CommandType.CANCEL) {
+            return c.priceTicks();
+        }
+        return workingOrder(i).priceTicks();
+    }
+
+    @Override
+    public long workingQtyLots(int i) {
+        PendingCommand c = execution.workingCommand(i);
+        if (c != null && c.type() != io.tradingchassis.core.event.CommandType.CANCEL) {
+            return c.qtyLots();
+        }
+        return workingOrder(i).qtyLots();
+    }
+
+    @Override
+    public boolean workingCancelling(int i) {
+        long key = execution.workingKey(i);
+        PendingCommand p = execution.pendingFor(key);
+        return (p != null && p.type() == io.tradingchassis.core.event.CommandType.CANCEL)
+                || execution.inflightType(key) == io.tradingchassis.core.event.CommandType.CANCEL;
     }
 
     @Override

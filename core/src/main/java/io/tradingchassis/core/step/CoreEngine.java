@@ -3,6 +3,7 @@ package io.tradingchassis.core.step;
 import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.event.Event;
 import io.tradingchassis.core.event.EventStreamEntry;
+import io.tradingchassis.core.risk.RiskEngine;
 import io.tradingchassis.core.state.Invariant;
 import io.tradingchassis.core.state.InvariantViolation;
 import io.tradingchassis.core.state.State;
@@ -17,10 +18,16 @@ import java.util.Objects;
  */
 public final class CoreEngine {
     private final StepResult result = new StepResult();
-    private final ExecutionPipeline pipeline = new ExecutionPipeline();
+    private final ExecutionPipeline pipeline;
 
-    /** A new engine. */
+    /** A new engine with the standard risk policies. */
     public CoreEngine() {
+        this(new RiskEngine());
+    }
+
+    /** A new engine with a custom risk engine (tests, and research on policies). */
+    public CoreEngine(RiskEngine risk) {
+        this.pipeline = new ExecutionPipeline(risk);
     }
 
     /**
@@ -40,7 +47,7 @@ public final class CoreEngine {
         }
         result.reset(pos, e.type());
         StateDeriver.apply(state, e, pos, configuration, result);
-        state.processingPosition(pos);
+        state.processing(pos, e.type());
         pipeline.run(state, e, configuration, result);
         state.lastPosition(pos);
         return result;

@@ -26,6 +26,7 @@ import io.tradingchassis.core.state.InvariantViolation;
 import io.tradingchassis.core.state.L2Book;
 import io.tradingchassis.core.state.Order;
 import io.tradingchassis.core.state.OrderStatus;
+import io.tradingchassis.core.state.PendingCommand;
 import io.tradingchassis.core.state.State;
 import java.util.List;
 
@@ -306,7 +307,15 @@ final class StateDeriver {
                         + " priceTicks=" + c.priceTicks() + " qtyLots=" + c.qtyLots() + ": both must be > 0");
             }
         }
-        x.markInflight(id, c.type(), true);
+        PendingCommand dispatched = x.inflight(id);
+        if (dispatched == null) {
+            // A record with no dispatch in this State (e.g. a stream recorded without a strategy):
+            // the record itself establishes the inflight request.
+            dispatched = new PendingCommand(id, c.type(), c.instrument(), c.side(), c.priceTicks(), c.qtyLots(),
+                    -1, -1);
+            x.markInflight(dispatched);
+        }
+        dispatched.markRecorded();
     }
 
     private static void dispatchFailed(State s, DispatchFailed f, long pos) {

@@ -30,6 +30,35 @@ public interface StateView {
      */
     boolean isKeyActive(long orderKey);
 
+    /** Type of the event being processed (the triggering event, I2). */
+    io.tradingchassis.core.event.EventType eventType();
+
+    /**
+     * Number of working order keys: keys with a non-terminal Order or a pending NEW. Together with the
+     * {@code working*} accessors this is the Strategy's view of "my orders", ascending by key.
+     */
+    int workingCount();
+
+    /** Order key of working entry i. */
+    long workingKey(int i);
+
+    /** Instrument of working entry i. */
+    int workingInstrument(int i);
+
+    /** Side of working entry i. */
+    io.tradingchassis.core.event.Side workingSide(int i);
+
+    /**
+     * Price the key is heading to: a pending or inflight NEW/REPLACE's price, else the Order's.
+     */
+    long workingPriceTicks(int i);
+
+    /** Quantity the key is heading to (same precedence as the price). */
+    long workingQtyLots(int i);
+
+    /** True when a CANCEL for the key is pending or inflight. */
+    boolean workingCancelling(int i);
+
     /** Kill switch flag. */
     boolean killSwitch();
 

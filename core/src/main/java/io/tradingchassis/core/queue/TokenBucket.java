@@ -1,0 +1,57 @@
+package io.tradingchassis.core.queue;
+
+import io.tradingchassis.core.config.RateLimit;
+import io.tradingchassis.core.state.ExecutionState;
+
+/**
+ * The dispatch token bucket of SPEC §8.3 in exact integer arithmetic: {@code scaled = tokens × 10⁹};
+ * each elapsed nanosecond of control time adds {@code refillPerSecond}; at most {@code capacity × 10⁹};
+ * a dispatch takes 10⁹; the bucket starts full at the control time of position 0.
+ */
+public final class TokenBucket {
+    /** One token, scaled. */
+    public static final long ONE = 1_000_000_000L;
+
+    private TokenBucket() {
+    }
+
+    /** Starts (full) or refills the bucket to control time {@code nowNs}. */
+    public static void refill(ExecutionState x, RateLimit limit, long nowNs) {
+        long cap = limit.capacity() * ONE;
+        if (!x.bucketStarted()) {
+            x.bucket(cap, nowNs);
+            return;
+        }
+        long last = x.bucketRefilledAtNs();
+        if (nowNs <= last) {
+            return;
+        }
+        long scaled = x.bucketScaled();
+        long room = cap - scaled;
+        long elapsed = nowNs - last;
+        // elapsed * refill may overflow; compare against the room left instead.
+        scaled = elapsed >= (room + limit.refillPerSecond() - 1) / limit.refillPerSecond()
+                ? cap : scaled + elapsed * limit.refillPerSecond();
+        x.bucket(Math.min(scaled, cap), nowNs);
+    }
+
+    /** True when at least one whole token is available. */
+    public static boolean hasToken(ExecutionState x) {
+        return x.bucketScaled() >= ONE;
+    }
+
+    /** Takes one token (the caller checked {@link #hasToken}). */
+    public static void take(ExecutionState x) {
+        x.bucket(x.bucketScaled() - ONE, x.bucketRefilledAtNs());
+    }
+
+    /** Control time at which the next whole token exists: {@code now + ceil((10⁹ − scaled) / refill)}. */
+    public static long nextTokenAtNs(ExecutionState x, RateLimit limit) {
+        long missing = ONE - x.bucketScaled();
+        if (missing <= 0) {
+            return x.bucketRefilledAtNs();
+        }
+        long r = limit.refillPerSecond();
+        return x.bucketRefilledAtNs() + (missing + r - 1) / r;
+    }
+}

@@ -1,0 +1,111 @@
+package io.tradingchassis.core.risk;
+
+import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.intent.Reason;
+import io.tradingchassis.core.state.ExecutionState;
+import io.tradingchassis.core.state.Order;
+import io.tradingchassis.core.state.PendingCommand;
+import io.tradingchassis.core.state.State;
+import io.tradingchassis.core.view.BookView;
+import java.util.List;
+
+/**
+ * The standard policies, applied in this order (the first denial wins). Limits are inclusive: a value
+ * equal to its limit is allowed, one past it is denied.
+ */
+public final class RiskPolicies {
+    private RiskPolicies() {
+    }
+
+    /** Instrument defined; NEW/REPLACE with price &gt; 0 and quantity &gt; 0. */
+    public static final RiskPolicy WELL_FORMED = (s, cfg, in, i) -> {
+        int inst = in.instrument(i);
+        if (inst < 0 || inst >= cfg.instruments().size()) {
+            return Reason.MALFORMED_INTENT;
+        }
+        if (in.type(i) != CommandType.CANCEL && (in.priceTicks(i) <= 0 || in.qtyLots(i) <= 0)) {
+            return Reason.MALFORMED_INTENT;
+        }
+        return Reason.NONE;
+    };
+
+    /** Kill switch on: NEW and REPLACE denied; CANCEL allowed (it only reduces risk). */
+    public static final RiskPolicy KILL_SWITCH = (s, cfg, in, i) ->
+            s.control().killSwitch() && in.type(i) != CommandType.CANCEL ? Reason.KILL_SWITCH : Reason.NONE;
+
+    /** NEW/REPLACE quantity at most {@code risk.maxOrderQtyLots}. */
+    public static final RiskPolicy MAX_ORDER_QTY = (s, cfg, in, i) ->
+            in.type(i) != CommandType.CANCEL && in.qtyLots(i) > cfg.risk().maxOrderQtyLots()
+                    ? Reason.MAX_ORDER_QTY : Reason.NONE;
+
+    /** NEW/REPLACE price within {@code risk.priceBandTicks} of mid; no mid → denied. */
+    public static final RiskPolicy PRICE_BAND = (s, cfg, in, i) -> {
+        if (in.type(i) == CommandType.CANCEL) {
+            return Reason.NONE;
+        }
+        long mid = s.book(in.instrument(i)).midTicks();
+        if (mid == BookView.NO_PRICE) {
+            return Reason.PRICE_BAND;
+        }
+        return Math.abs(in.priceTicks(i) - mid) > cfg.risk().priceBandTicks() ? Reason.PRICE_BAND : Reason.NONE;
+    };
+
+    /**
+     * |position + side × (same-side open exposure of other keys + this order's remaining quantity)| at
+     * most {@code risk.maxPositionLots}: counts live orders' leaves, pending and inflight NEWs.
+     */
+    public static final RiskPolicy MAX_POSITION = (s, cfg, in, i) -> {
+        if (in.type(i) == CommandType.CANCEL) {
+            return Reason.NONE;
+        }
+        int inst = in.instrument(i);
+        long sign = in.side(i).sign();
+        long key = in.orderKey(i);
+        Order target = s.execution().order(key);
+        long remaining = in.qtyLots(i) - (target == null ? 0 : target.filledLots());
+        long exposure = sameSideExposure(s.execution(), inst, sign, key) + Math.max(0, remaining);
+        long projected = s.execution().positionLots(inst) + sign * exposure;
+        return Math.abs(projected) > cfg.risk().maxPositionLots() ? Reason.MAX_POSITION : Reason.NONE;
+    };
+
+    /** A NEW only while live orders + pending/inflight NEWs are below {@code risk.maxOpenOrders}. */
+    public static final RiskPolicy MAX_OPEN_ORDERS = (s, cfg, in, i) -> {
+        if (in.type(i) != CommandType.NEW) {
+            return Reason.NONE;
+        }
+        return openOrders(s.execution()) >= cfg.risk().maxOpenOrders() ? Reason.MAX_OPEN_ORDERS : Reason.NONE;
+    };
+
+    /** The standard policies in order. */
+    public static final List<RiskPolicy> STANDARD =
+            List.of(WELL_FORMED, KILL_SWITCH, MAX_ORDER_QTY, PRICE_BAND, MAX_POSITION, MAX_OPEN_ORDERS);
+
+    /** Live orders plus pending NEWs plus dispatched NEWs not yet recorded as Orders. */
+    static long openOrders(ExecutionState x) {
+        long n = x.liveOrderCount();
+        for (int p = 0; p < x.pendingCount(); p++) {
+            if (x.pendingAt(p).type() == CommandType.NEW) {
+                n++;
+            }
+        }
+        return n + x.unrecordedNewCount(-1, 0, Long.MIN_VALUE, false);
+    }
+
+    /** Same-side open quantity on an instrument, excluding {@code excludeKey}. */
+    static long sameSideExposure(ExecutionState x, int instrument, long sign, long excludeKey) {
+        long sum = x.openLeavesLots(instrument, sign);
+        Order excluded = x.order(excludeKey);
+        if (excluded != null && !excluded.status().isTerminal() && excluded.instrument() == instrument
+                && excluded.side().sign() == sign) {
+            sum -= excluded.leavesLots();
+        }
+        for (int p = 0; p < x.pendingCount(); p++) {
+            PendingCommand c = x.pendingAt(p);
+            if (c.type() == CommandType.NEW && c.orderKey() != excludeKey && c.instrument() == instrument
+                    && c.side().sign() == sign) {
+                sum += c.qtyLots();
+            }
+        }
+        return sum + x.unrecordedNewCount(instrument, sign, excludeKey, true);
+    }
+}
