@@ -1,0 +1,79 @@
+package io.tradingchassis.replay.cli;
+
+import io.tradingchassis.core.json.JsonCanonicalizationException;
+import io.tradingchassis.core.json.JsonCanonicalizer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tc json}: RFC 8785 canonical form of any JSON text. A text that is not JSON, or breaks an
+ * I-JSON rule, is one line {@code tc: <file>: <rule> ... at line:column} and exit code
+ * {@value TcCommand#EXIT_INPUT}.
+ */
+@Command(name = "json",
+        mixinStandardHelpOptions = true,
+        versionProvider = TcCommand.Version.class,
+        description = "Work with arbitrary JSON text (RFC 8785 canonical form).",
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        subcommands = {JsonCommand.Canonical.class},
+        footerHeading = "%n",
+        footer = {"Run 'tc json <command> --help' for details.",
+                "",
+                "Examples:",
+                "  echo '{\"b\":2,\"a\":1}' | tc json canonical -"})
+final class JsonCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /** No subcommand: a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    /** {@code tc json canonical [--no-newline] FILE}. */
+    @Command(name = "canonical",
+            mixinStandardHelpOptions = true,
+            versionProvider = TcCommand.Version.class,
+            description = {"Print the RFC 8785 (JSON Canonicalization Scheme) form of a JSON text: members "
+                    + "sorted, no whitespace, numbers as ECMAScript writes them, UTF-8.",
+                    "Duplicate member names, lone surrogates and numbers beyond the double range are errors "
+                            + "(I-JSON, RFC 7493).",
+                    "The text is followed by one newline unless --no-newline is given."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {TcCommand.EXIT_LINE_OK, TcCommand.EXIT_LINE_INPUT, TcCommand.EXIT_LINE_INTERNAL,
+                    TcCommand.EXIT_LINE_IO},
+            footerHeading = "%n",
+            footer = {"Examples:",
+                    "  echo '{\"b\":2,\"a\":1}' | tc json canonical -      # prints {\"a\":1,\"b\":2}"})
+    static final class Canonical implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        OutputOptions output;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "JSON file, or '-' to read standard input.")
+        String file;
+
+        @Override
+        public Integer call() {
+            Input input = Input.read(file, TcCommand.root(spec).stdin());
+            String canonical;
+            try {
+                canonical = JsonCanonicalizer.canonicalize(input.text());
+            } catch (JsonCanonicalizationException e) {
+                throw new UserInputException(input.name() + ": " + e.getMessage());
+            }
+            output.print(spec.commandLine().getOut(), canonical);
+            return TcCommand.EXIT_OK;
+        }
+    }
+}

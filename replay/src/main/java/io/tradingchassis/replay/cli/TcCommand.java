@@ -1,0 +1,194 @@
+package io.tradingchassis.replay.cli;
+
+import io.tradingchassis.core.config.ConfigurationException;
+import io.tradingchassis.core.config.CoreConfiguration;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tc}, the TradingChassis-J command-line tool. Subcommands: {@code config} ({@link ConfigCommand})
+ * and {@code json} ({@link JsonCommand}).
+ *
+ * <p>Exit codes: {@value #EXIT_OK} success; {@value #EXIT_INPUT} bad input or wrong usage (one line
+ * on standard error, no stack trace); {@value #EXIT_INTERNAL} internal error (a bug: stack trace with
+ * {@code --verbose} or {@code TC_DEBUG}); {@value #EXIT_IO} standard output could not be written.
+ * Standard output is always UTF-8 and lines end with {@code \n} on every platform.
+ */
+@Command(name = "tc",
+        mixinStandardHelpOptions = true,
+        versionProvider = TcCommand.Version.class,
+        description = "TradingChassis-J command-line tool: validate, canonicalize and fingerprint "
+                + "configurations, and put JSON into RFC 8785 canonical form.",
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        subcommands = {ConfigCommand.class, JsonCommand.class, HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {TcCommand.EXIT_LINE_OK, TcCommand.EXIT_LINE_INPUT, TcCommand.EXIT_LINE_INTERNAL,
+                TcCommand.EXIT_LINE_IO},
+        footerHeading = "%n",
+        footer = {"Run 'tc <command> --help' for details.",
+                "",
+                "Examples:",
+                "  tc config validate my-config.json",
+                "  tc config fingerprint my-config.json",
+                "  echo '{\"b\":2,\"a\":1}' | tc json canonical -"})
+public final class TcCommand implements Runnable {
+
+    /** Success. */
+    public static final int EXIT_OK = 0;
+    /** Bad input (missing file, malformed JSON, invalid configuration) or wrong usage. */
+    public static final int EXIT_INPUT = 2;
+    /** An unexpected exception: a bug in tc or the library (sysexits EX_SOFTWARE). */
+    public static final int EXIT_INTERNAL = 70;
+    /** Standard output could not be written (closed pipe, full disk): the output is incomplete (EX_IOERR). */
+    public static final int EXIT_IO = 74;
+
+    /** The version when the jar manifest carries none. */
+    public static final String FALLBACK_VERSION = "0.1.0-SNAPSHOT";
+
+    /** Environment variable that, when set to a non-empty value, makes internal errors print a stack trace. */
+    public static final String DEBUG_ENV = "TC_DEBUG";
+
+    static final String EXIT_LINE_OK = "0:success";
+    static final String EXIT_LINE_INPUT = "2:invalid input (missing file, malformed JSON, invalid configuration) or usage";
+    static final String EXIT_LINE_INTERNAL = "70:internal error (a bug; --verbose or TC_DEBUG=1 prints the stack trace)";
+    static final String EXIT_LINE_IO = "74:standard output could not be written";
+
+    private static final String VERBOSE = "--verbose";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = VERBOSE, scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an internal error (same as environment variable TC_DEBUG=1).")
+    boolean verbose;
+
+    private final InputStream stdin;
+
+    /** A command reading standard input from {@link System#in}. */
+    public TcCommand() {
+        this(System.in);
+    }
+
+    /** A command reading standard input ({@code -}) from {@code stdin}. */
+    public TcCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    /** Runs {@code tc} with UTF-8 standard output and error, and exits with its exit code. */
+    public static void main(String... args) {
+        // FileOutputStream, not System.out: a PrintStream hides write errors from PrintWriter.checkError().
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)));
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, System.in, args));
+    }
+
+    /**
+     * Runs {@code tc} in-process: parses {@code args}, executes the command, flushes both writers.
+     * Stack traces of internal errors follow {@code --verbose} or environment variable {@value #DEBUG_ENV}.
+     *
+     * @param out  standard output
+     * @param err  standard error
+     * @param in   standard input, read when a FILE argument is {@code -}
+     * @param args the command line, without {@code tc}
+     * @return the exit code
+     */
+    public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
+        String debug = System.getenv(DEBUG_ENV);
+        return run(out, err, in, debug != null && !debug.isEmpty(), args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, InputStream, String...)}, with {@code TC_DEBUG} given. */
+    static int run(PrintWriter out, PrintWriter err, InputStream in, boolean debug, String... args) {
+        CommandLine cmd = new CommandLine(new TcCommand(in));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                reportFailure(ex, commandLine.getErr(), debug || verboseRequested(parseResult)));
+        int code = cmd.execute(args);
+        out.flush();
+        if (out.checkError() && code == EXIT_OK) {
+            err.println("tc: cannot write to standard output; the output is incomplete");
+            code = EXIT_IO;
+        }
+        err.flush();
+        return code;
+    }
+
+    /** No subcommand: a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    /** Standard input, for FILE arguments spelled {@code -}. */
+    InputStream stdin() {
+        return stdin;
+    }
+
+    /** The {@code tc} command at the root of {@code spec}'s command hierarchy. */
+    static TcCommand root(CommandSpec spec) {
+        return (TcCommand) spec.root().userObject();
+    }
+
+    private static int reportFailure(Exception ex, PrintWriter err, boolean stackTrace) {
+        if (ex instanceof UserInputException || ex instanceof ConfigurationException) {
+            // Both messages already name the input: "<file>: <what is wrong>".
+            err.println("tc: " + oneLine(ex.getMessage()));
+            return EXIT_INPUT;
+        }
+        err.println("tc: internal error: " + oneLine(ex.toString()));
+        if (stackTrace) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("tc: run again with " + VERBOSE + " (or " + DEBUG_ENV + "=1) to see the stack trace");
+        }
+        return EXIT_INTERNAL;
+    }
+
+    private static boolean verboseRequested(ParseResult parseResult) {
+        for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(VERBOSE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code s} with line breaks folded, so every diagnostic is one line. */
+    static String oneLine(String s) {
+        return s == null ? "(no message)" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+
+    /** The jar manifest's Implementation-Version, else {@link #FALLBACK_VERSION}. */
+    public static String version() {
+        String v = TcCommand.class.getPackage().getImplementationVersion();
+        return v == null || v.isBlank() ? FALLBACK_VERSION : v;
+    }
+
+    /** {@code --version}: the tool version and the configuration schema it reads. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tc " + version() + " (TradingChassis-J; configuration schemaVersion "
+                    + CoreConfiguration.CURRENT_SCHEMA_VERSION + ")"};
+        }
+    }
+}
