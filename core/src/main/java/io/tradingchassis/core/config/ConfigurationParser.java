@@ -33,6 +33,9 @@ final class ConfigurationParser {
 
     private static final long MAX = CoreConfiguration.MAX_EXACT_INTEGER;
 
+    /** Most digits a tick or lot size may have before, and after, the decimal point. */
+    private static final int MAX_DECIMAL_DIGITS = 100;
+
     private final String source;
 
     private ConfigurationParser(String source) {
@@ -56,13 +59,14 @@ final class ConfigurationParser {
 
     private CoreConfiguration root(JsonNode root) {
         Obj o = object(root, "$");
-        o.only("schemaVersion", "instruments", "risk", "rateLimit", "mergeOrder", "commandPriority",
-                "decisionTrigger", "strategy", "checkpointInterval", "venue");
+        // Schema first: a newer schema brings keys this build does not know; "newer" is the useful error.
         long schema = o.integer("schemaVersion", CoreConfiguration.CURRENT_SCHEMA_VERSION, 1, MAX);
         if (schema > CoreConfiguration.CURRENT_SCHEMA_VERSION) {
             throw error("$.schemaVersion", "schema version " + schema + " is newer than this build supports ("
                     + CoreConfiguration.CURRENT_SCHEMA_VERSION + "); upgrade TradingChassis-J to read it");
         }
+        o.only("schemaVersion", "instruments", "risk", "rateLimit", "mergeOrder", "commandPriority",
+                "decisionTrigger", "strategy", "checkpointInterval", "venue");
         List<InstrumentSpec> instruments = instruments(o.get("instruments"), "$.instruments");
         RiskLimits risk = risk(o.get("risk"), "$.risk");
         RateLimit rate = rateLimit(o.get("rateLimit"), "$.rateLimit");
@@ -249,6 +253,14 @@ final class ConfigurationParser {
         return new ConfigurationException(source, path, rule);
     }
 
+    /**
+     * A number for an error message: plain when short, else scientific ({@code 1E+999999999}), so a
+     * huge exponent never expands into a gigantic string.
+     */
+    private static String shown(BigDecimal v) {
+        return Math.abs((long) v.scale()) <= 40 && v.precision() <= 60 ? v.toPlainString() : v.toString();
+    }
+
     private static String kind(JsonNode n) {
         if (n == null || n.isMissingNode()) {
             return "nothing";
@@ -319,10 +331,15 @@ final class ConfigurationParser {
                 throw error(p, "must be a decimal string such as \"0.01\" (got " + kind(n) + ")");
             }
             if (v.signum() <= 0) {
-                throw error(p, "must be > 0 (got " + v.toPlainString() + ")");
+                throw error(p, "must be > 0 (got " + shown(v) + ")");
             }
             // Canonical spelling: "0.010", "1e-2" and 0.01 all resolve to 0.01.
             v = v.stripTrailingZeros();
+            // "1e999999999" is 11 characters but a billion digits in plain form: refuse before expanding it.
+            if (v.scale() > MAX_DECIMAL_DIGITS || (long) v.precision() - v.scale() > MAX_DECIMAL_DIGITS) {
+                throw error(p, "must have at most " + MAX_DECIMAL_DIGITS
+                        + " digits before and after the decimal point (got " + shown(v) + ")");
+            }
             return v.scale() < 0 ? v.setScale(0) : v;
         }
 
@@ -339,10 +356,10 @@ final class ConfigurationParser {
             BigDecimal v = n.decimalValue();
             BigDecimal stripped = v.stripTrailingZeros();
             if (stripped.scale() > 0) {
-                throw error(p, "must be an integer (got " + v.toPlainString() + ")");
+                throw error(p, "must be an integer (got " + shown(v) + ")");
             }
             if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
-                throw error(p, "must be in [" + min + ", " + max + "] (got " + stripped.toPlainString() + ")");
+                throw error(p, "must be in [" + min + ", " + max + "] (got " + shown(stripped) + ")");
             }
             return v.longValueExact();
         }

@@ -1,6 +1,8 @@
 package io.tradingchassis.core.config;
 
 import io.tradingchassis.core.event.EventType;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -13,9 +15,14 @@ import java.util.Set;
  */
 public record DecisionTrigger(Set<EventType> eventTypes, long everyNth) {
 
-    /** Copies the set (an immutable, enum-ordered copy). */
+    /**
+     * Copies the set (an immutable, enum-ordered copy). Not {@code Set.copyOf}: its iteration order
+     * changes from one JVM run to the next (SPEC §1).
+     */
     public DecisionTrigger {
-        eventTypes = Set.copyOf(eventTypes);
+        EnumSet<EventType> copy = EnumSet.noneOf(EventType.class);
+        copy.addAll(eventTypes);
+        eventTypes = Collections.unmodifiableSet(copy);
     }
 
     /** True when the event type is one of the triggering types. */

@@ -24,13 +24,17 @@ public final class TokenBucket {
         }
         long last = x.bucketRefilledAtNs();
         if (nowNs <= last) {
+            if (x.bucketScaled() > cap) {
+                x.bucket(cap, last); // a smaller capacity took effect (ConfigurationActivated)
+            }
             return;
         }
         long scaled = x.bucketScaled();
         long room = cap - scaled;
         long elapsed = nowNs - last;
-        // elapsed * refill may overflow; compare against the room left instead.
-        scaled = elapsed >= (room + limit.refillPerSecond() - 1) / limit.refillPerSecond()
+        // elapsed * refill may overflow; compare against the room left instead. A negative elapsed
+        // means nowNs - last itself overflowed (more than Long.MAX_VALUE ns): the bucket is full.
+        scaled = elapsed < 0 || elapsed >= (room + limit.refillPerSecond() - 1) / limit.refillPerSecond()
                 ? cap : scaled + elapsed * limit.refillPerSecond();
         x.bucket(Math.min(scaled, cap), nowNs);
     }

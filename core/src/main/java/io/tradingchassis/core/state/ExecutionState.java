@@ -1,5 +1,6 @@
 package io.tradingchassis.core.state;
 
+import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.event.CommandType;
 import java.util.Arrays;
 import org.agrona.collections.Long2ObjectHashMap;

@@ -1,5 +1,6 @@
 package io.tradingchassis.core.state;
 
+import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.view.OrderView;
 

@@ -31,6 +31,14 @@ public final class CoreEngine {
     }
 
     /**
+     * Test hook (package-private): an engine whose pipeline runs {@code strategy} whatever the
+     * configuration selects, so step tests can drive exact Intents. Not part of the public API.
+     */
+    CoreEngine(RiskEngine risk, io.tradingchassis.core.strategy.Strategy strategy) {
+        this.pipeline = new ExecutionPipeline(risk, strategy);
+    }
+
+    /**
      * Applies one entry: intake (E4), state derivation, then strategy → risk → queue → queue processing,
      * all inside this call. The returned result is reused by the next call on this engine.
      *

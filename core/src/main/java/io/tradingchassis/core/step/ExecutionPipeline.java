@@ -24,12 +24,23 @@ final class ExecutionPipeline implements QueueOutput {
     private final IntentBuffer intents = new IntentBuffer();
     private final QueueProcessor processor = new QueueProcessor();
     private final RiskEngine risk;
+    private final Strategy fixedStrategy;
     private CoreConfiguration strategyConfiguration;
     private Strategy strategy;
     private StepResult out;
 
     ExecutionPipeline(RiskEngine risk) {
+        this(risk, null);
+    }
+
+    /**
+     * Test hook (package-private): a pipeline that runs {@code fixedStrategy} whatever the
+     * configuration selects, so tests can drive exact Intents through Risk, the Queue and Queue
+     * Processing. {@code null} means "the strategy the configuration names" (production behaviour).
+     */
+    ExecutionPipeline(RiskEngine risk, Strategy fixedStrategy) {
         this.risk = risk;
+        this.fixedStrategy = fixedStrategy;
     }
 
     void run(State state, Event event, CoreConfiguration cfg, StepResult result) {
@@ -85,6 +96,9 @@ final class ExecutionPipeline implements QueueOutput {
     }
 
     private Strategy strategyFor(CoreConfiguration cfg) {
+        if (fixedStrategy != null) {
+            return fixedStrategy;
+        }
         if (cfg != strategyConfiguration) {
             strategy = StrategyFactory.create(cfg.strategy());
             strategyConfiguration = cfg;

@@ -25,7 +25,7 @@ import io.tradingchassis.core.state.Invariant;
 import io.tradingchassis.core.state.InvariantViolation;
 import io.tradingchassis.core.state.L2Book;
 import io.tradingchassis.core.state.Order;
-import io.tradingchassis.core.state.OrderStatus;
+import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.state.PendingCommand;
 import io.tradingchassis.core.state.State;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.intent.Disposition;
 import io.tradingchassis.core.intent.Reason;
-import io.tradingchassis.core.state.OrderStatus;
+import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.state.PendingCommand;
 import java.util.Arrays;
 

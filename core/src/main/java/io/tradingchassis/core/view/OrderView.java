@@ -1,7 +1,7 @@
 package io.tradingchassis.core.view;
 
 import io.tradingchassis.core.event.Side;
-import io.tradingchassis.core.state.OrderStatus;
+import io.tradingchassis.core.view.OrderStatus;
 
 /** Read-only view of one Order (SPEC §6). */
 public interface OrderView {

@@ -1,4 +1,4 @@
-package io.tradingchassis.core.state;
+package io.tradingchassis.core.view;
 
 /** Order lifecycle states (SPEC §6). An Order exists only from SUBMITTED on (L3). */
 public enum OrderStatus {
