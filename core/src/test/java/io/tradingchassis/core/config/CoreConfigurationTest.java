@@ -1,0 +1,351 @@
+package io.tradingchassis.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.event.EventType;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** SPEC §10: loading, defaults, and errors that name the JSON path and the rule. */
+class CoreConfigurationTest {
+
+    /** A configuration with every field spelled out (non-default values). */
+    static final String FULL = "{\n"
+            + "  \"schemaVersion\": 1,\n"
+            + "  \"instruments\": [\n"
+            + "    {\"symbol\": \"BTCUSDT\", \"tickSize\": \"0.1\", \"lotSize\": \"0.001\"},\n"
+            + "    {\"symbol\": \"ETHUSDT\", \"tickSize\": \"0.01\", \"lotSize\": \"0.01\"}\n"
+            + "  ],\n"
+            + "  \"risk\": {\"maxOrderQtyLots\": 50, \"maxPositionLots\": 200, \"maxOpenOrders\": 8,"
+            + " \"priceBandTicks\": 30},\n"
+            + "  \"rateLimit\": {\"capacity\": 5, \"refillPerSecond\": 2},\n"
+            + "  \"mergeOrder\": [\"MARKET\", \"EXECUTION\", \"CONTROL_TIME\"],\n"
+            + "  \"commandPriority\": [\"CANCEL\", \"NEW\", \"REPLACE\"],\n"
+            + "  \"decisionTrigger\": {\"eventTypes\": [\"TRADE\", \"BOOK_DELTA\", \"CONTROL_TIME\"], \"everyNth\": 3},\n"
+            + "  \"strategy\": {\"id\": \"market-maker\", \"parameters\": {\"instrument\": 1, \"halfSpreadTicks\": 4,"
+            + " \"quoteQtyLots\": 2, \"skewTicksPerLot\": 1, \"replaceThresholdTicks\": 2}},\n"
+            + "  \"checkpointInterval\": 500,\n"
+            + "  \"venue\": {\"entryLatencyNs\": 1000, \"responseLatencyNs\": 2000, \"feedLeadNs\": 300}\n"
+            + "}\n";
+
+    private static ConfigurationException error(String json) {
+        return assertThrows(ConfigurationException.class, () -> CoreConfiguration.parse(json, "test.json"));
+    }
+
+    /** Asserts the error's path, that the message names the path and the rule, and is one line. */
+    private static ConfigurationException assertError(String json, String path, String ruleFragment) {
+        ConfigurationException e = error(json);
+        assertEquals(path, e.path(), () -> "path of: " + e.getMessage());
+        assertEquals("test.json", e.source());
+        assertTrue(e.getMessage().startsWith("test.json: " + path + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(ruleFragment), () -> "rule \"" + ruleFragment + "\" not in: "
+                + e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), () -> "one line: " + e.getMessage());
+        return e;
+    }
+
+    // ================================================================== defaults
+
+    @Test
+    void emptyObjectResolvesToTheDocumentedDefaults() {
+        CoreConfiguration c = CoreConfiguration.parse("{}", "test");
+        assertEquals(1, c.schemaVersion());
+        assertEquals(List.of(), c.instruments());
+        assertEquals(new RiskLimits(1_000, 10_000, 100, 1_000), c.risk());
+        assertEquals(new RateLimit(10, 10), c.rateLimit());
+        assertEquals(List.of(MergeSource.CONTROL_TIME, MergeSource.EXECUTION, MergeSource.MARKET), c.mergeOrder());
+        assertEquals(List.of(CommandType.CANCEL, CommandType.REPLACE, CommandType.NEW), c.commandPriority());
+        Set<EventType> trigger = EnumSet.noneOf(EventType.class);
+        for (EventType t : EventType.values()) {
+            if (t.category() == EventType.Category.MARKET || t.category() == EventType.Category.EXECUTION) {
+                trigger.add(t);
+            }
+        }
+        trigger.add(EventType.CONTROL_TIME);
+        assertEquals(trigger, c.decisionTrigger().eventTypes(), "every market, execution and Control-Time event");
+        assertEquals(1, c.decisionTrigger().everyNth());
+        assertEquals("none", c.strategy().id());
+        assertEquals(Map.of(), c.strategy().parameters());
+        assertEquals(10_000, c.checkpointInterval());
+        assertEquals(new VenueModel(0, 0, 0), c.venue());
+        assertEquals(c, CoreConfiguration.defaults());
+    }
+
+    @Test
+    void fullConfigurationIsReadFieldByField() {
+        CoreConfiguration c = CoreConfiguration.parse(FULL, "test");
+        assertEquals(2, c.instruments().size());
+        assertEquals(new InstrumentSpec("ETHUSDT", new BigDecimal("0.01"), new BigDecimal("0.01")),
+                c.instruments().get(1));
+        assertEquals(new RiskLimits(50, 200, 8, 30), c.risk());
+        assertEquals(new RateLimit(5, 2), c.rateLimit());
+        assertEquals(List.of(MergeSource.MARKET, MergeSource.EXECUTION, MergeSource.CONTROL_TIME), c.mergeOrder());
+        assertEquals(List.of(CommandType.CANCEL, CommandType.NEW, CommandType.REPLACE), c.commandPriority());
+        assertEquals(0, c.commandRank(CommandType.CANCEL));
+        assertEquals(1, c.commandRank(CommandType.NEW));
+        assertEquals(2, c.commandRank(CommandType.REPLACE));
+        assertEquals(EnumSet.of(EventType.BOOK_DELTA, EventType.TRADE, EventType.CONTROL_TIME),
+                c.decisionTrigger().eventTypes());
+        assertTrue(c.decisionTrigger().triggers(EventType.TRADE));
+        assertFalse(c.decisionTrigger().triggers(EventType.BBO));
+        assertEquals(3, c.decisionTrigger().everyNth());
+        assertEquals("market-maker", c.strategy().id());
+        assertEquals(4, c.strategy().parameter("halfSpreadTicks"));
+        assertEquals(1, c.strategy().parameter("instrument"));
+        assertEquals(500, c.checkpointInterval());
+        assertEquals(new VenueModel(1000, 2000, 300), c.venue());
+    }
+
+    @Test
+    void strategyParametersNotWrittenAreMaterializedWithTheirDefaults() {
+        CoreConfiguration c = CoreConfiguration.parse("{\"instruments\":[{\"symbol\":\"X\",\"tickSize\":1,"
+                + "\"lotSize\":1}],\"strategy\":{\"id\":\"momentum-taker\"}}", "test");
+        Map<String, Long> expected = new TreeMap<>();
+        for (StrategyCatalog.ParameterSpec p : StrategyCatalog.parameters("momentum-taker")) {
+            expected.put(p.name(), p.defaultValue());
+        }
+        assertEquals(expected, c.strategy().parameters());
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(c.strategy().parameters().keySet()), "sorted");
+    }
+
+    @Test
+    void tickAndLotSizeAreExactDecimalsFromStringsOrNumbers() {
+        CoreConfiguration c = CoreConfiguration.parse("{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":0.1,"
+                + "\"lotSize\":\"0.00001000\"},{\"symbol\":\"B\",\"tickSize\":\"1e2\",\"lotSize\":5}]}", "test");
+        assertEquals(0, new BigDecimal("0.1").compareTo(c.instruments().get(0).tickSize()));
+        assertEquals("0.00001", c.instruments().get(0).lotSize().toPlainString());
+        assertEquals("100", c.instruments().get(1).tickSize().toPlainString());
+    }
+
+    @Test
+    void loadReadsAFileAndNamesItInErrors(@TempDir Path dir) throws IOException {
+        Path ok = dir.resolve("ok.json");
+        Files.writeString(ok, FULL, StandardCharsets.UTF_8);
+        assertEquals(CoreConfiguration.parse(FULL, "x"), CoreConfiguration.load(ok));
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"risk\":{\"maxOpenOrders\":-1}}", StandardCharsets.UTF_8);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> CoreConfiguration.load(bad));
+        assertEquals(bad.toString(), e.source());
+        assertEquals("$.risk.maxOpenOrders", e.path());
+        assertTrue(e.getMessage().startsWith(bad + ": $.risk.maxOpenOrders: "), e.getMessage());
+
+        Path missing = dir.resolve("missing.json");
+        e = assertThrows(ConfigurationException.class, () -> CoreConfiguration.load(missing));
+        assertEquals("$", e.path());
+        assertTrue(e.getMessage().contains("cannot read file"), e.getMessage());
+    }
+
+    // ================================================================== unknown keys
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"foo\": 1}                                                            | $.foo                        | foo",
+        "{\"schemaversion\": 1}                                                  | $.schemaversion              | schemaversion",
+        "{\"risk\": {\"maxOrderQty\": 5}}                                        | $.risk.maxOrderQty           | maxOrderQty",
+        "{\"rateLimit\": {\"capacity\": 5, \"burst\": 2}}                        | $.rateLimit.burst            | burst",
+        "{\"venue\": {\"latencyNs\": 5}}                                         | $.venue.latencyNs            | latencyNs",
+        "{\"decisionTrigger\": {\"every\": 5}}                                   | $.decisionTrigger.every      | every",
+        "{\"strategy\": {\"name\": \"none\"}}                                    | $.strategy.name              | name",
+        "{\"strategy\": {\"id\": \"none\", \"parameters\": {\"x\": 1}}}          | $.strategy.parameters.x      | x",
+        "{\"strategy\": {\"id\": \"market-maker\", \"parameters\": {\"spread\": 1}}} | $.strategy.parameters.spread | spread",
+    })
+    void unknownKeyIsAnErrorNamingTheKeyAndItsJsonPath(String json, String path, String key) {
+        String withInstrument = json.contains("market-maker")
+                ? json.replace("{\"strategy\"", "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":1,\"lotSize\":1}],"
+                        + "\"strategy\"")
+                : json;
+        assertError(withInstrument, path, "unknown key \"" + key + "\"");
+    }
+
+    @Test
+    void unknownKeyInsideAnInstrumentNamesTheArrayIndex() {
+        assertError("{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":1,\"lotSize\":1},"
+                + "{\"symbol\":\"B\",\"tickSize\":1,\"lotSize\":1,\"tick\":2}]}", "$.instruments[1].tick",
+                "unknown key \"tick\"");
+    }
+
+    @Test
+    void unknownKeyMessageListsTheAllowedKeys() {
+        ConfigurationException e = assertError("{\"risk\":{\"maxOrderQty\":5}}", "$.risk.maxOrderQty", "allowed here");
+        assertTrue(e.getMessage().contains("maxOrderQtyLots"), e.getMessage());
+    }
+
+    // ================================================================== invalid values
+
+    @ParameterizedTest(name = "{1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+        // instruments
+        "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":\"-0.01\",\"lotSize\":1}]} | $.instruments[0].tickSize | must be > 0",
+        "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":-0.01,\"lotSize\":1}]}     | $.instruments[0].tickSize | must be > 0",
+        "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":0,\"lotSize\":1}]}         | $.instruments[0].tickSize | must be > 0",
+        "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":1,\"lotSize\":\"0\"}]}     | $.instruments[0].lotSize  | must be > 0",
+        "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":\"abc\",\"lotSize\":1}]}   | $.instruments[0].tickSize | must be a decimal number",
+        "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":true,\"lotSize\":1}]}      | $.instruments[0].tickSize | must be a decimal string",
+        "{\"instruments\":[{\"symbol\":\"A\",\"lotSize\":1}]}                        | $.instruments[0].tickSize | required",
+        "{\"instruments\":[{\"tickSize\":1,\"lotSize\":1}]}                          | $.instruments[0].symbol   | required",
+        "{\"instruments\":[{\"symbol\":\" \",\"tickSize\":1,\"lotSize\":1}]}         | $.instruments[0].symbol   | must not be blank",
+        "{\"instruments\":[{\"symbol\":7,\"tickSize\":1,\"lotSize\":1}]}             | $.instruments[0].symbol   | must be a string",
+        "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":1,\"lotSize\":1},{\"symbol\":\"A\",\"tickSize\":2,\"lotSize\":1}]} | $.instruments[1].symbol | duplicate symbol \"A\"",
+        "{\"instruments\":{\"symbol\":\"A\"}}                                        | $.instruments             | must be an array",
+        "{\"instruments\":[5]}                                                       | $.instruments[0]          | must be a JSON object",
+        // rate limit
+        "{\"rateLimit\":{\"capacity\":0}}                                            | $.rateLimit.capacity        | must be in [1, 1000000000]",
+        "{\"rateLimit\":{\"capacity\":-3}}                                           | $.rateLimit.capacity        | must be in [1, 1000000000]",
+        "{\"rateLimit\":{\"capacity\":2.5}}                                          | $.rateLimit.capacity        | must be an integer",
+        "{\"rateLimit\":{\"capacity\":\"10\"}}                                       | $.rateLimit.capacity        | must be an integer in [1, 1000000000] (got string",
+        "{\"rateLimit\":{\"capacity\":1000000001}}                                   | $.rateLimit.capacity        | must be in [1, 1000000000]",
+        "{\"rateLimit\":{\"refillPerSecond\":0}}                                     | $.rateLimit.refillPerSecond | must be in [1, 1000000000]",
+        "{\"rateLimit\":{\"refillPerSecond\":0.5}}                                   | $.rateLimit.refillPerSecond | must be an integer",
+        // risk
+        "{\"risk\":{\"maxOrderQtyLots\":0}}                                          | $.risk.maxOrderQtyLots | must be in [1,",
+        "{\"risk\":{\"maxPositionLots\":-1}}                                         | $.risk.maxPositionLots | must be in [0,",
+        "{\"risk\":{\"maxOpenOrders\":null, \"priceBandTicks\":-5}}                  | $.risk.priceBandTicks  | must be in [0,",
+        "{\"risk\":[]}                                                               | $.risk                 | must be a JSON object",
+        // merge order / command priority
+        "{\"mergeOrder\":[\"MARKET\",\"MARKET\",\"EXECUTION\"]}                      | $.mergeOrder[1]      | duplicate MARKET",
+        "{\"mergeOrder\":[\"MARKET\",\"EXECUTION\"]}                                 | $.mergeOrder         | exactly once",
+        "{\"mergeOrder\":[]}                                                         | $.mergeOrder         | exactly once",
+        "{\"mergeOrder\":[\"MARKET\",\"EXECUTION\",\"CLOCK\"]}                       | $.mergeOrder[2]      | unknown value \"CLOCK\"",
+        "{\"mergeOrder\":\"MARKET\"}                                                 | $.mergeOrder         | must be an array",
+        "{\"commandPriority\":[\"NEW\",\"NEW\",\"CANCEL\"]}                          | $.commandPriority[1] | duplicate NEW",
+        "{\"commandPriority\":[\"NEW\",\"CANCEL\"]}                                  | $.commandPriority    | exactly once",
+        "{\"commandPriority\":[\"cancel\",\"REPLACE\",\"NEW\"]}                      | $.commandPriority[0] | unknown value \"cancel\"",
+        // decision trigger
+        "{\"decisionTrigger\":{\"everyNth\":0}}                                      | $.decisionTrigger.everyNth      | must be in [1,",
+        "{\"decisionTrigger\":{\"eventTypes\":[\"TICK\"]}}                           | $.decisionTrigger.eventTypes[0] | unknown value \"TICK\"",
+        "{\"decisionTrigger\":{\"eventTypes\":[\"TRADE\",\"TRADE\"]}}                | $.decisionTrigger.eventTypes[1] | duplicate event type TRADE",
+        "{\"decisionTrigger\":{\"eventTypes\":\"TRADE\"}}                            | $.decisionTrigger.eventTypes    | must be an array",
+        // strategy
+        "{\"strategy\":{\"id\":\"martingale\"}}                                      | $.strategy.id | unknown strategy \"martingale\"",
+        "{\"strategy\":{\"id\":3}}                                                   | $.strategy.id | must be a string",
+        "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":1,\"lotSize\":1}],\"strategy\":{\"id\":\"market-maker\",\"parameters\":{\"halfSpreadTicks\":0}}} | $.strategy.parameters.halfSpreadTicks | must be in [1,",
+        "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":1,\"lotSize\":1}],\"strategy\":{\"id\":\"momentum-taker\",\"parameters\":{\"tradesInRow\":-2}}} | $.strategy.parameters.tradesInRow | must be in [1,",
+        "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":1,\"lotSize\":1},{\"symbol\":\"B\",\"tickSize\":1,\"lotSize\":1}],\"strategy\":{\"id\":\"market-maker\",\"parameters\":{\"instrument\":2}}} | $.strategy.parameters.instrument | must be the index of a configured instrument (0..1), got 2",
+        "{\"strategy\":{\"id\":\"market-maker\"}}                                    | $.strategy.parameters.instrument | must be the index of a configured instrument",
+        // top level
+        "{\"checkpointInterval\":0}                                                  | $.checkpointInterval | must be in [1,",
+        "{\"checkpointInterval\":1.5}                                                | $.checkpointInterval | must be an integer",
+        "{\"venue\":{\"entryLatencyNs\":-1}}                                         | $.venue.entryLatencyNs    | must be in [0,",
+        "{\"venue\":{\"feedLeadNs\":\"0\"}}                                          | $.venue.feedLeadNs        | must be an integer",
+        "{\"schemaVersion\":0}                                                       | $.schemaVersion | must be in [1,",
+        "{\"schemaVersion\":\"1\"}                                                   | $.schemaVersion | must be an integer",
+        "[]                                                                          | $               | must be a JSON object",
+        "null                                                                        | $               | must be a JSON object",
+        "42                                                                          | $               | must be a JSON object",
+    })
+    void invalidValueIsAnErrorNamingThePathAndTheRule(String json, String path, String rule) {
+        assertError(json, path, rule);
+    }
+
+    @Test
+    void newerSchemaVersionIsRefusedWithAClearMessage() {
+        ConfigurationException e = assertError("{\"schemaVersion\":2}", "$.schemaVersion", "newer");
+        assertTrue(e.getMessage().contains("2"), e.getMessage());
+    }
+
+    @Test
+    void newerSchemaIsReportedAsNewerEvenWhenItHasKeysThisBuildDoesNotKnow() {
+        // A newer schema naturally brings new keys: the actionable message is "upgrade", not "unknown key".
+        assertError("{\"someFutureKey\": true, \"schemaVersion\": 99}", "$.schemaVersion", "newer");
+        assertError("{\"risk\": {\"futureLimit\": 1}, \"schemaVersion\": 2}", "$.schemaVersion", "newer");
+    }
+
+    @Test
+    void schemaVersionOneIsAccepted() {
+        assertEquals(1, CoreConfiguration.parse("{\"schemaVersion\":1}", "test").schemaVersion());
+        assertEquals(1, CoreConfiguration.parse("{\"schemaVersion\":1.0}", "test").schemaVersion());
+    }
+
+    @Test
+    void integersAboveTwoToThe53MinusOneAreRefused() {
+        long max = (1L << 53) - 1;
+        assertEquals(max, CoreConfiguration.MAX_EXACT_INTEGER);
+        assertEquals(max, CoreConfiguration.parse("{\"risk\":{\"maxOrderQtyLots\":" + max + "}}", "t")
+                .risk().maxOrderQtyLots());
+        assertError("{\"risk\":{\"maxOrderQtyLots\":" + (max + 1) + "}}", "$.risk.maxOrderQtyLots",
+                "must be in [1, " + max + "]");
+        assertError("{\"checkpointInterval\":1e16}", "$.checkpointInterval", "must be in [1, " + max + "]");
+        assertError("{\"venue\":{\"feedLeadNs\":123456789012345678901234567890}}", "$.venue.feedLeadNs",
+                "must be in [0, " + max + "]");
+    }
+
+    @Test
+    void hugeExponentsAreRefusedWithAShortErrorNotExpandedIntoMemory() {
+        // "1e999999999" is 11 characters; its plain form has a billion digits (this used to throw
+        // OutOfMemoryError while formatting the error message, or ArithmeticException for a tick size).
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            ConfigurationException e = assertError("{\"checkpointInterval\": 1e999999999}", "$.checkpointInterval",
+                    "must be in [1, ");
+            assertTrue(e.getMessage().length() < 300, e.getMessage());
+            assertError("{\"checkpointInterval\": 1e-999999999}", "$.checkpointInterval", "must be an integer");
+            assertError("{\"venue\": {\"feedLeadNs\": -1e999999999}}", "$.venue.feedLeadNs", "must be in [0, ");
+            String tpl = "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":%s,\"lotSize\":1}]}";
+            assertError(String.format(tpl, "\"1e999999999\""), "$.instruments[0].tickSize", "at most 100 digits");
+            assertError(String.format(tpl, "1e-999999999"), "$.instruments[0].tickSize", "at most 100 digits");
+            assertError(String.format(tpl, "\"-1e-999999999\""), "$.instruments[0].tickSize", "must be > 0");
+        });
+    }
+
+    @Test
+    void tickSizesWithUpToAHundredDigitsAreAccepted() {
+        String tpl = "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":\"%s\",\"lotSize\":1}]}";
+        assertEquals("1" + "0".repeat(99), CoreConfiguration.parse(String.format(tpl, "1e99"), "t").instruments()
+                .get(0).tickSize().toPlainString());
+        assertEquals("0." + "0".repeat(99) + "1", CoreConfiguration.parse(String.format(tpl, "1e-100"), "t")
+                .instruments().get(0).tickSize().toPlainString());
+    }
+
+    // ================================================================== malformed input
+
+    @Test
+    void malformedJsonNamesLineAndColumn() {
+        String json = "{\n  \"risk\": {\n    \"maxOrderQtyLots\": ,\n  }\n}";
+        ConfigurationException e = assertError(json, "$", "malformed JSON at line 3, column ");
+        assertTrue(e.getMessage().matches(".*line 3, column \\d+.*"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"risk\": {}", "{} {}", "{\"a\" 1}", "{'risk': {}}", "[1,]"})
+    void malformedJsonIsAnErrorAtTheDocument(String json) {
+        assertError(json, "$", "malformed JSON at line 1, column ");
+    }
+
+    @Test
+    void duplicateKeyIsRefusedNotSilentlyLastWins() {
+        ConfigurationException e = assertError("{\"checkpointInterval\": 5, \"checkpointInterval\": 6}", "$",
+                "malformed JSON");
+        assertTrue(e.getMessage().contains("checkpointInterval"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "\n\t\n"})
+    void emptyInputIsAnError(String json) {
+        assertError(json, "$", "empty input");
+    }
+
+    @Test
+    void malformedJsonErrorStaysOneLineWhenTheInputSpansLines() {
+        // Jackson can quote the source in its messages; ours must stay a single actionable line.
+        assertError("{\n\"risk\":\n{\n\"maxOrderQtyLots\": 5\n", "$", "malformed JSON at line");
+    }
+}
