@@ -284,7 +284,10 @@ final class ConfigurationParser {
 
         JsonNode get(String name) {
             JsonNode n = node.get(name);
-            return n == null || n.isNull() ? null : n;
+            if (n != null && n.isNull()) {
+                throw error(path + "." + name, "must not be null; omit the key to use its default");
+            }
+            return n;
         }
 
         /** Rejects any key not named (SPEC §10: unknown keys are an error naming key and path). */

@@ -248,6 +248,11 @@ public final class L2Book implements BookView {
         return sameAggressorRun;
     }
 
+    /** True when the book holds nothing: indistinguishable from a book never created. */
+    boolean isPristine() {
+        return bidCount == 0 && askCount == 0 && tradeCount == 0 && !hasBbo && lastTradePx == NO_PRICE;
+    }
+
     /** Whether a BBO has been seen. */
     public boolean hasBbo() {
         return hasBbo;

@@ -46,15 +46,22 @@ public final class MarketState {
         return books.length;
     }
 
+    private static boolean isEmpty(L2Book b) {
+        return b == null || b.isPristine();
+    }
+
     void encode(CanonicalEncoder enc) {
+        // A book that holds nothing encodes like one never created: the digest reflects content, not
+        // the history of which slots were touched.
         int n = books.length;
-        while (n > 0 && books[n - 1] == null) {
+        while (n > 0 && isEmpty(books[n - 1])) {
             n--; // trailing empty slots are capacity, not state
         }
         enc.tag('M').writeLong(n);
         for (int i = 0; i < n; i++) {
-            enc.writeBoolean(books[i] != null);
-            if (books[i] != null) {
+            boolean present = !isEmpty(books[i]);
+            enc.writeBoolean(present);
+            if (present) {
                 books[i].encode(enc);
             }
         }

@@ -302,12 +302,22 @@ final class StateDeriver {
                         + " for order " + id + (o == null ? " that does not exist" : " in status " + o.status())
                         + ": REPLACE/CANCEL target an Accepted or PartiallyFilled order");
             }
+            if (c.instrument() != o.instrument() || c.side() != o.side()) {
+                throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted " + c.type() + " for order " + id
+                        + " names instrument " + c.instrument() + " " + c.side() + " but the order is instrument "
+                        + o.instrument() + " " + o.side());
+            }
             if (c.type() == CommandType.REPLACE && (c.priceTicks() <= 0 || c.qtyLots() <= 0)) {
                 throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted REPLACE for order " + id
                         + " priceTicks=" + c.priceTicks() + " qtyLots=" + c.qtyLots() + ": both must be > 0");
             }
         }
         PendingCommand dispatched = x.inflight(id);
+        if (dispatched != null && !sameCommand(dispatched, c)) {
+            // The dispatch record must describe the request Queue Processing dispatched (SPEC §6).
+            throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted for key " + id + " records " + c
+                    + " but the dispatched request was " + dispatched);
+        }
         if (dispatched == null) {
             // A record with no dispatch in this State (e.g. a stream recorded without a strategy):
             // the record itself establishes the inflight request.
@@ -316,6 +326,11 @@ final class StateDeriver {
             x.markInflight(dispatched);
         }
         dispatched.markRecorded();
+    }
+
+    private static boolean sameCommand(PendingCommand d, OrderCommand c) {
+        return d.type() == c.type() && d.instrument() == c.instrument() && d.side() == c.side()
+                && d.priceTicks() == c.priceTicks() && d.qtyLots() == c.qtyLots();
     }
 
     private static void dispatchFailed(State s, DispatchFailed f, long pos) {

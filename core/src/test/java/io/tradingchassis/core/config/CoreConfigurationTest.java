@@ -219,7 +219,8 @@ class CoreConfigurationTest {
         // risk
         "{\"risk\":{\"maxOrderQtyLots\":0}}                                          | $.risk.maxOrderQtyLots | must be in [1,",
         "{\"risk\":{\"maxPositionLots\":-1}}                                         | $.risk.maxPositionLots | must be in [0,",
-        "{\"risk\":{\"maxOpenOrders\":null, \"priceBandTicks\":-5}}                  | $.risk.priceBandTicks  | must be in [0,",
+        "{\"risk\":{\"priceBandTicks\":-5}}                                        | $.risk.priceBandTicks  | must be in [0,",
+        "{\"risk\":{\"maxOpenOrders\":null}}                                        | $.risk.maxOpenOrders   | must not be null; omit the key",
         "{\"risk\":[]}                                                               | $.risk                 | must be a JSON object",
         // merge order / command priority
         "{\"mergeOrder\":[\"MARKET\",\"MARKET\",\"EXECUTION\"]}                      | $.mergeOrder[1]      | duplicate MARKET",

@@ -173,6 +173,20 @@ class StateDigestTest {
     }
 
     @Test
+    void aBookEmptiedAgainEncodesLikeABookNeverTouched() {
+        // Same positions, control time and decision counter; the streams create and empty the books of
+        // different instruments (slot 1 only exists in a's MarketState).
+        Harness a = new Harness();
+        Harness b = new Harness();
+        a.applyAll(a.delta(1, BookSide.BID, 100, 5), a.delta(1, BookSide.BID, 100, 0));
+        b.applyAll(b.delta(0, BookSide.ASK, 200, 7), b.delta(0, BookSide.ASK, 200, 0));
+        assertEquals(a.state.digest(), b.state.digest());
+        a.apply(a.delta(1, BookSide.BID, 100, 5));
+        b.apply(b.delta(1, BookSide.BID, 100, 4));
+        assertNotEquals(a.state.digest(), b.state.digest());
+    }
+
+    @Test
     void ordersAddedInDifferentOrdersGiveEqualDigests() {
         // Built through the domain API so the Orders are identical (same submittedAtPosition) and only
         // the hash-map insertion history differs: ids spread widely to force collisions and resizes.

@@ -387,6 +387,15 @@ class StateDeriverTest {
     }
 
     @Test
+    void orderSubmittedReplaceNamingAnotherSideOrInstrumentIsEV1() {
+        h.acceptedOrder(3, 0, Side.BUY, 100, 10);
+        h.violates(Invariant.EV1, new OrderSubmitted(h.tick(), h.clock(), 3,
+                new OrderCommand(CommandType.REPLACE, 0, Side.SELL, 101, 10)));
+        h.violates(Invariant.EV1, new OrderSubmitted(h.tick(), h.clock(), 3,
+                new OrderCommand(CommandType.CANCEL, 1, Side.BUY, 0, 0)));
+    }
+
+    @Test
     void orderSubmittedCancelRecordsTheRequestWithoutMovingTheOrder() {
         h.acceptedOrder(3, 0, Side.BUY, 100, 10);
         h.apply(h.filled(3, 4, 100, 6));
