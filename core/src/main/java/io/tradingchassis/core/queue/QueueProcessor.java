@@ -17,9 +17,12 @@ import io.tradingchassis.core.state.PendingCommand;
 public final class QueueProcessor {
     private PendingCommand[] candidates = new PendingCommand[16];
 
-    /** Runs Queue Processing on {@code x} at control time {@code nowNs}. */
-    public void process(ExecutionState x, CoreConfiguration cfg, long nowNs, QueueOutput out) {
-        dropInvalid(x, out);
+    /**
+     * Runs Queue Processing on {@code x} at control time {@code nowNs}. While {@code killSwitch} is on,
+     * validity drops pending NEWs and REPLACEs (their allow predates the switch; R3); CANCELs still go.
+     */
+    public void process(ExecutionState x, CoreConfiguration cfg, long nowNs, boolean killSwitch, QueueOutput out) {
+        dropInvalid(x, killSwitch, out);
         TokenBucket.refill(x, cfg.rateLimit(), nowNs);
         int n = collectCandidates(x, cfg);
         int i = 0;
@@ -37,13 +40,15 @@ public final class QueueProcessor {
         java.util.Arrays.fill(candidates, 0, n, null);
     }
 
-    /** SPEC §8.1: drop REPLACE/CANCEL whose target can no longer take it. */
-    private static void dropInvalid(ExecutionState x, QueueOutput out) {
+    /** SPEC §8.1: drop REPLACE/CANCEL whose target can no longer take it, and NEW/REPLACE under the kill switch. */
+    private static void dropInvalid(ExecutionState x, boolean killSwitch, QueueOutput out) {
         int i = 0;
         while (i < x.pendingCount()) {
             PendingCommand c = x.pendingAt(i);
             Reason why = Reason.NONE;
-            if (c.type() != CommandType.NEW) {
+            if (killSwitch && c.type() != CommandType.CANCEL) {
+                why = Reason.KILL_SWITCH;
+            } else if (c.type() != CommandType.NEW) {
                 Order o = x.order(c.orderKey());
                 if (o != null && o.status().isTerminal()) {
                     why = Reason.TARGET_TERMINAL;

@@ -29,8 +29,10 @@ public final class RiskEngine {
             Reason r;
             try {
                 r = p.evaluate(state, cfg, intents, i);
-            } catch (RuntimeException e) {
-                return Reason.POLICY_ERROR; // SPEC §5 step 4: an exception is a DENIED, never an allow
+            } catch (Exception e) {
+                // SPEC §5 step 4: an exception is a DENIED, never an allow. Exception, not just
+                // RuntimeException: a checked exception thrown sneakily must not escape the step.
+                return Reason.POLICY_ERROR;
             }
             if (r == null) {
                 return Reason.POLICY_ERROR; // a policy that gives no verdict did not allow

@@ -17,7 +17,12 @@ public final class RiskPolicies {
     private RiskPolicies() {
     }
 
-    /** Instrument defined; NEW/REPLACE with price &gt; 0 and quantity &gt; 0. */
+    /**
+     * Instrument defined; NEW/REPLACE with price &gt; 0 and quantity &gt; 0; a REPLACE/CANCEL names the
+     * instrument and side of what it targets (the Order, else the key's inflight or pending command).
+     * A mismatching request could not be recorded (its OrderSubmitted must match the Order, EV1), so
+     * dispatching it would halt the stream.
+     */
     public static final RiskPolicy WELL_FORMED = (s, cfg, in, i) -> {
         int inst = in.instrument(i);
         if (inst < 0 || inst >= cfg.instruments().size()) {
@@ -25,6 +30,21 @@ public final class RiskPolicies {
         }
         if (in.type(i) != CommandType.CANCEL && (in.priceTicks(i) <= 0 || in.qtyLots(i) <= 0)) {
             return Reason.MALFORMED_INTENT;
+        }
+        if (in.type(i) != CommandType.NEW) {
+            ExecutionState x = s.execution();
+            long key = in.orderKey(i);
+            Order o = x.order(key);
+            if (o != null) {
+                return o.instrument() == inst && o.side() == in.side(i) ? Reason.NONE : Reason.MALFORMED_INTENT;
+            }
+            PendingCommand target = x.inflight(key);
+            if (target == null) {
+                target = x.pendingFor(key);
+            }
+            if (target != null && (target.instrument() != inst || target.side() != in.side(i))) {
+                return Reason.MALFORMED_INTENT;
+            }
         }
         return Reason.NONE;
     };

@@ -161,20 +161,31 @@ public final class State implements StateView {
 
     @Override
     public long workingPriceTicks(int i) {
-        PendingCommand c = execution.workingCommand(i);
-        if (c != null && c.type() != io.tradingchassis.core.event.CommandType.CANCEL) {
-            return c.priceTicks();
-        }
-        return workingOrder(i).priceTicks();
+        PendingCommand c = headingCommand(i);
+        return c != null ? c.priceTicks() : workingOrder(i).priceTicks();
     }
 
     @Override
     public long workingQtyLots(int i) {
-        PendingCommand c = execution.workingCommand(i);
-        if (c != null && c.type() != io.tradingchassis.core.event.CommandType.CANCEL) {
-            return c.qtyLots();
+        PendingCommand c = headingCommand(i);
+        return c != null ? c.qtyLots() : workingOrder(i).qtyLots();
+    }
+
+    /**
+     * The NEW/REPLACE that decides where a working key is heading: the pending one, else the inflight
+     * one, else {@code null} (the Order's own price and quantity). A CANCEL carries no price.
+     */
+    private PendingCommand headingCommand(int i) {
+        long key = execution.workingKey(i);
+        PendingCommand p = execution.pendingFor(key);
+        if (p != null && p.type() != io.tradingchassis.core.event.CommandType.CANCEL) {
+            return p;
         }
-        return workingOrder(i).qtyLots();
+        PendingCommand f = execution.inflight(key);
+        if (f != null && f.type() != io.tradingchassis.core.event.CommandType.CANCEL) {
+            return f;
+        }
+        return null;
     }
 
     @Override

@@ -59,7 +59,7 @@ final class ExecutionPipeline implements QueueOutput {
             DominanceQueue.admit(x, intentId, intents.type(i), intents.orderKey(i), intents.instrument(i),
                     intents.side(i), intents.priceTicks(i), intents.qtyLots(i), this);
         }
-        processor.process(x, cfg, state.control().controlTimeNs(), this);
+        processor.process(x, cfg, state.control().controlTimeNs(), state.control().killSwitch(), this);
         // Intents of this step still waiting: report why (inflight gating or rate limit).
         for (int p = 0; p < x.pendingCount(); p++) {
             PendingCommand c = x.pendingAt(p);
@@ -88,8 +88,10 @@ final class ExecutionPipeline implements QueueOutput {
             state.execution().rebuildWorkingIndex();
             s.decide(state, intents);
             out.strategyRan(true, null);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             // A failing strategy emits nothing this step; the failure is data in the result (F1, F3).
+            // Exception, not just RuntimeException: a sneakily thrown checked exception must not escape
+            // after State derivation and leave the step half-applied (SPEC §5).
             intents.clear();
             out.strategyRan(true, e.toString());
         }
