@@ -36,8 +36,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class ProcessEventEntryBench {
 
-    /** Strategy id: {@code none} (pure state derivation) or {@code market-maker} (full pipeline). */
-    @Param({"none", "market-maker"})
+    /**
+     * {@code none}: pure state derivation. {@code quiet-maker}: a market maker whose quotes never move,
+     * so the full pipeline runs and emits no Intent. {@code requoting-maker}: the top bid toggles every
+     * event, so mid moves and the maker emits a REPLACE every step; its quote's NEW is inflight
+     * forever (no venue here), so each REPLACE dominates the pending one (a step with an Intent).
+     */
+    @Param({"none", "quiet-maker", "requoting-maker"})
     public String strategy;
 
     private static final int LEVELS = 64;
@@ -52,10 +57,10 @@ public class ProcessEventEntryBench {
 
     @Setup(Level.Iteration)
     public void setUp() {
-        String params = "market-maker".equals(strategy)
-                ? ",\"strategy\":{\"id\":\"market-maker\",\"parameters\":{\"halfSpreadTicks\":5,"
-                + "\"replaceThresholdTicks\":1000000}},\"rateLimit\":{\"capacity\":1000000,\"refillPerSecond\":1000000}"
-                : "";
+        String params = "none".equals(strategy) ? ""
+                : ",\"strategy\":{\"id\":\"market-maker\",\"parameters\":{\"halfSpreadTicks\":5,"
+                + "\"replaceThresholdTicks\":" + ("quiet-maker".equals(strategy) ? 1000000 : 0) + "}},"
+                + "\"rateLimit\":{\"capacity\":1000000,\"refillPerSecond\":1000000}";
         cfg = CoreConfiguration.parse("{\"instruments\":[{\"symbol\":\"BTCUSDT\",\"tickSize\":\"0.01\","
                 + "\"lotSize\":\"0.00001\"}]" + params + "}", "bench");
         engine = new CoreEngine();
@@ -64,12 +69,12 @@ public class ProcessEventEntryBench {
         // Seed a two-sided book so every later delta is an in-place update near the top.
         for (int i = 0; i < LEVELS; i++) {
             step(new BookDelta(0, 1, 0, BookSide.BID, 1_000_000 - i, 10 + i));
-            step(new BookDelta(0, 1, 0, BookSide.ASK, 1_000_001 + i, 10 + i));
+            step(new BookDelta(0, 1, 0, BookSide.ASK, 1_000_010 + i, 10 + i));
         }
         deltas = new BookDelta[EVENTS];
         for (int i = 0; i < EVENTS; i++) {
             BookSide side = (i & 1) == 0 ? BookSide.BID : BookSide.ASK;
-            long px = side == BookSide.BID ? 1_000_000 - (i % LEVELS) : 1_000_001 + (i % LEVELS);
+            long px = side == BookSide.BID ? 1_000_000 - (i % LEVELS) : 1_000_010 + (i % LEVELS);
             deltas[i] = new BookDelta(i, 2 + i, 0, side, px, 1 + (i % 97));
         }
         cursor = 0;

@@ -11,6 +11,12 @@ public final class NoStrategy implements Strategy {
         return StrategyCatalog.NONE;
     }
 
+    /** Never decides: the step skips the Strategy stage entirely (nothing to project). */
+    @Override
+    public boolean wantsDecision(StateView view) {
+        return false;
+    }
+
     @Override
     public void decide(StateView view, IntentSink out) {
         // Deliberately empty: this strategy observes only.
