@@ -1,8 +1,8 @@
 package io.tradingchassis.core.state;
 
 /**
- * The invariants the core checks while processing (SPEC §11), plus three project-local refinements
- * (EV1, EV2, CT1) that name how an event can be malformed. Ids appear in every
+ * The invariants the core checks while processing (SPEC §11), plus four project-local refinements
+ * (EV1, EV2, CF1, CT1) that name how an event can be malformed. Ids appear in every
  * {@link InvariantViolation} message.
  */
 public enum Invariant {
@@ -20,6 +20,12 @@ public enum Invariant {
     EV1("event payload is well-formed (prices > 0, quantities >= 0, fills consistent with the order)"),
     /** An event names an instrument the configuration defines. */
     EV2("event names an instrument defined by the configuration"),
+    /**
+     * The configuration passed to a step is the one the stream activated: a ConfigurationActivated
+     * names the configuration of its own step, and after one every step gets that configuration
+     * (SPEC §10: a configuration changes mid-stream only through ConfigurationActivated).
+     */
+    CF1("the configuration passed to a step is the one the stream activated (SPEC §10)"),
     /** A Control-Time deadline is realized once, in increasing order, at localTsNs == deadlineNs (SPEC §9). */
     CT1("a Control-Time deadline is realized at most once, in increasing order, with localTsNs == deadlineNs");
 

@@ -3,6 +3,7 @@ package io.tradingchassis.core.step;
 import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.event.Event;
 import io.tradingchassis.core.event.EventStreamEntry;
+import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.risk.RiskEngine;
 import io.tradingchassis.core.state.Invariant;
 import io.tradingchassis.core.state.InvariantViolation;
@@ -52,6 +53,12 @@ public final class CoreEngine {
             throw new InvariantViolation(Invariant.E4, pos, "expected position " + (state.lastPosition() + 1)
                     + " after " + state.lastPosition() + ", got " + pos + (pos <= state.lastPosition() ? " (repeat)"
                     : " (gap)"));
+        }
+        String active = state.control().activeFingerprint();
+        if (active != null && e.type() != EventType.CONFIGURATION_ACTIVATED
+                && !active.equals(configuration.fingerprint())) {
+            throw new InvariantViolation(Invariant.CF1, pos, "the stream activated configuration " + active
+                    + " but this step was given " + configuration.fingerprint());
         }
         result.reset(pos, e.type());
         StateDeriver.apply(state, e, pos, configuration, result);

@@ -82,7 +82,7 @@ final class StateDeriver {
                 s.control().killSwitch(((KillSwitch) e).on());
                 break;
             case CONFIGURATION_ACTIVATED:
-                configurationActivated(s, (ConfigurationActivated) e, pos);
+                configurationActivated(s, (ConfigurationActivated) e, pos, cfg);
                 break;
             case FEED_GAP:
                 FeedGap g = (FeedGap) e;
@@ -345,10 +345,14 @@ final class StateDeriver {
 
     // ---------------------------------------------------------------- control
 
-    private static void configurationActivated(State s, ConfigurationActivated c, long pos) {
+    private static void configurationActivated(State s, ConfigurationActivated c, long pos, CoreConfiguration cfg) {
         if (c.fingerprint() == null || !c.fingerprint().startsWith("sha256:")) {
             throw new InvariantViolation(Invariant.EV1, pos, "ConfigurationActivated fingerprint \"" + c.fingerprint()
                     + "\" is not of the form sha256:<hex>");
+        }
+        if (!c.fingerprint().equals(cfg.fingerprint())) {
+            throw new InvariantViolation(Invariant.CF1, pos, "ConfigurationActivated names " + c.fingerprint()
+                    + " but this step was given configuration " + cfg.fingerprint());
         }
         s.control().activeFingerprint(c.fingerprint());
     }

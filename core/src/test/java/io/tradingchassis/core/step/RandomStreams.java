@@ -42,6 +42,8 @@ public final class RandomStreams {
     /** The configuration the streams are valid for: two instruments, strategy "none". */
     public static final String CONFIG_JSON = Harness.TWO_INSTRUMENTS_JSON;
 
+    private static final String FINGERPRINT = config().fingerprint();
+
     private RandomStreams() {
     }
 
@@ -127,8 +129,12 @@ public final class RandomStreams {
                 return new KillSwitch(exch, local, r.nextBoolean());
             }
             if (roll < 46) {
-                return r.nextBoolean() ? new SessionStart(exch, local)
-                        : new ConfigurationActivated(exch, local, "sha256:" + "0".repeat(63) + r.nextInt(10));
+                if (r.nextBoolean()) {
+                    return new SessionStart(exch, local);
+                }
+                r.nextInt(10); // keeps the generator's draw sequence (and so every stream) unchanged
+                // The stream may only activate the configuration it is processed with (CF1).
+                return new ConfigurationActivated(exch, local, FINGERPRINT);
             }
             if (roll < 47) {
                 clock += 1; // strictly after every deadline realized so far (CT1)

@@ -1,6 +1,7 @@
 package io.tradingchassis.core.step;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,6 +20,9 @@ import io.tradingchassis.core.event.PriceLevel;
 import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.state.ControlState;
 import io.tradingchassis.core.state.Invariant;
+import io.tradingchassis.core.event.ConfigurationActivated;
+import io.tradingchassis.core.event.EventStreamEntry;
+import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.state.InvariantViolation;
 import io.tradingchassis.core.state.L2Book;
 import io.tradingchassis.core.state.Order;
@@ -657,6 +661,29 @@ class StateDeriverTest {
         assertNull(h.state.control().activeFingerprint());
         h.apply(h.configurationActivated(h.cfg.fingerprint()));
         assertEquals(h.cfg.fingerprint(), h.state.control().activeFingerprint());
+    }
+
+    @Test
+    void configurationActivatedNamingAnotherConfigurationIsCf1() {
+        h.violates(Invariant.CF1, h.configurationActivated("sha256:" + "0".repeat(64)));
+    }
+
+    @Test
+    void afterActivationEveryStepMustBeGivenTheActivatedConfiguration() {
+        h.apply(h.configurationActivated(h.cfg.fingerprint()));
+        h.apply(h.sessionStart()); // same configuration: fine
+        CoreConfiguration other = CoreConfiguration.parse(
+                Harness.TWO_INSTRUMENTS_JSON.replaceFirst("\\{", "{\"checkpointInterval\":7,"), "other");
+        String before = h.state.digest();
+        long at = h.state.lastPosition() + 1;
+        InvariantViolation v = assertThrows(InvariantViolation.class, () -> new CoreEngine().processEventEntry(
+                h.state, new EventStreamEntry(at, h.sessionStart()), other));
+        assertEquals(Invariant.CF1, v.invariant());
+        assertEquals(before, h.state.digest(), "State unchanged");
+        // Switching is done by activating the new configuration, in a step given that configuration.
+        new CoreEngine().processEventEntry(h.state, new EventStreamEntry(at,
+                new ConfigurationActivated(h.tick(), h.clock(), other.fingerprint())), other);
+        assertEquals(other.fingerprint(), h.state.control().activeFingerprint());
     }
 
     @Test
