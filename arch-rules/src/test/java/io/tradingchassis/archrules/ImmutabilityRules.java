@@ -100,7 +100,7 @@ public final class ImmutabilityRules {
                 .should(beDeeplyImmutable(root, exemptFields))
                 .because("SPEC §10, E2, E3: the configuration is passed to every call and fingerprinted once, "
                         + "so it may not change after it is built; List/Set/SortedMap fields are accepted "
-                        + "because the constructors copy them (List.copyOf, Set.copyOf, "
+                        + "because the constructors copy them (List.copyOf, an unmodifiable EnumSet copy, "
                         + "unmodifiableSortedMap). Exempt: CoreConfiguration.commandRank, a private int[] "
                         + "lookup table filled in the constructor and never exposed (allocation-free "
                         + "commandRank(type) on the hot path)");
