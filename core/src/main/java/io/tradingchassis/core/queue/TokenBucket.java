@@ -30,6 +30,10 @@ public final class TokenBucket {
             return;
         }
         long scaled = x.bucketScaled();
+        if (scaled == cap) {
+            x.bucket(cap, nowNs); // already full: only the refill time moves
+            return;
+        }
         long room = cap - scaled;
         long elapsed = nowNs - last;
         // elapsed * refill may overflow; compare against the room left instead. A negative elapsed

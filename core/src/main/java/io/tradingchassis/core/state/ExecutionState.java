@@ -27,7 +27,11 @@ public final class ExecutionState {
 
     // Working index for the Strategy's view: rebuilt on demand, never encoded (derived).
     private long[] wKey = new long[8];
-    private PendingCommand[] wPending = new PendingCommand[8];
+    private int[] wInstrument = new int[8];
+    private io.tradingchassis.core.event.Side[] wSide = new io.tradingchassis.core.event.Side[8];
+    private long[] wPrice = new long[8];
+    private long[] wQty = new long[8];
+    private boolean[] wCancelling = new boolean[8];
     private int wCount;
     private long[] scratchKeys = new long[8];
 
@@ -331,21 +335,39 @@ public final class ExecutionState {
         }
         Arrays.sort(scratchKeys, 0, n);
         if (wKey.length < n) {
-            wKey = new long[Math.max(n, wKey.length * 2)];
-            wPending = new PendingCommand[wKey.length];
+            int cap = Math.max(n, wKey.length * 2);
+            wKey = new long[cap];
+            wInstrument = new int[cap];
+            wSide = new io.tradingchassis.core.event.Side[cap];
+            wPrice = new long[cap];
+            wQty = new long[cap];
+            wCancelling = new boolean[cap];
         }
         wCount = 0;
         for (int i = 0; i < n; i++) {
-            if (wCount > 0 && wKey[wCount - 1] == scratchKeys[i]) {
+            long key = scratchKeys[i];
+            if (wCount > 0 && wKey[wCount - 1] == key) {
                 continue;
             }
-            wKey[wCount] = scratchKeys[i];
-            wPending[wCount] = pendingFor(scratchKeys[i]);
+            Order o = orders.get(key);
+            PendingCommand p = pendingFor(key);
+            PendingCommand f = inflight.get(key);
+            // Where the key is heading: a pending NEW/REPLACE, else an inflight one, else the Order.
+            PendingCommand heading = p != null && p.type() != CommandType.CANCEL ? p
+                    : f != null && f.type() != CommandType.CANCEL ? f : null;
+            PendingCommand any = p != null ? p : f;
+            wKey[wCount] = key;
+            wInstrument[wCount] = o != null ? o.instrument() : any.instrument();
+            wSide[wCount] = o != null ? o.side() : any.side();
+            wPrice[wCount] = heading != null ? heading.priceTicks() : o.priceTicks();
+            wQty[wCount] = heading != null ? heading.qtyLots() : o.qtyLots();
+            wCancelling[wCount] = (p != null && p.type() == CommandType.CANCEL)
+                    || (f != null && f.type() == CommandType.CANCEL);
             wCount++;
         }
     }
 
-    /** Entries in the working index. */
+    /** Entries in the working index (SPEC §5 step 3 projection; see {@link #rebuildWorkingIndex}). */
     public int workingCount() {
         return wCount;
     }
@@ -355,13 +377,29 @@ public final class ExecutionState {
         return wKey[i];
     }
 
-    /** The command that decides where working entry i is heading: pending, else inflight, else null. */
-    public PendingCommand workingCommand(int i) {
-        PendingCommand p = wPending[i];
-        if (p != null) {
-            return p;
-        }
-        return inflight.get(wKey[i]);
+    /** Instrument of working entry i. */
+    public int workingInstrument(int i) {
+        return wInstrument[i];
+    }
+
+    /** Side of working entry i. */
+    public io.tradingchassis.core.event.Side workingSide(int i) {
+        return wSide[i];
+    }
+
+    /** Price working entry i is heading to: a pending or inflight NEW/REPLACE's, else the Order's. */
+    public long workingPriceTicks(int i) {
+        return wPrice[i];
+    }
+
+    /** Quantity working entry i is heading to (same precedence as the price). */
+    public long workingQtyLots(int i) {
+        return wQty[i];
+    }
+
+    /** True when a CANCEL for working entry i is pending or inflight. */
+    public boolean workingCancelling(int i) {
+        return wCancelling[i];
     }
 
     // ---------------------------------------------------------------- token bucket (SPEC §8.3)

@@ -143,57 +143,29 @@ public final class State implements StateView {
         return execution.workingKey(i);
     }
 
-    private Order workingOrder(int i) {
-        return execution.order(execution.workingKey(i));
-    }
-
     @Override
     public int workingInstrument(int i) {
-        Order o = workingOrder(i);
-        return o != null ? o.instrument() : execution.workingCommand(i).instrument();
+        return execution.workingInstrument(i);
     }
 
     @Override
     public io.tradingchassis.core.event.Side workingSide(int i) {
-        Order o = workingOrder(i);
-        return o != null ? o.side() : execution.workingCommand(i).side();
+        return execution.workingSide(i);
     }
 
     @Override
     public long workingPriceTicks(int i) {
-        PendingCommand c = headingCommand(i);
-        return c != null ? c.priceTicks() : workingOrder(i).priceTicks();
+        return execution.workingPriceTicks(i);
     }
 
     @Override
     public long workingQtyLots(int i) {
-        PendingCommand c = headingCommand(i);
-        return c != null ? c.qtyLots() : workingOrder(i).qtyLots();
-    }
-
-    /**
-     * The NEW/REPLACE that decides where a working key is heading: the pending one, else the inflight
-     * one, else {@code null} (the Order's own price and quantity). A CANCEL carries no price.
-     */
-    private PendingCommand headingCommand(int i) {
-        long key = execution.workingKey(i);
-        PendingCommand p = execution.pendingFor(key);
-        if (p != null && p.type() != io.tradingchassis.core.event.CommandType.CANCEL) {
-            return p;
-        }
-        PendingCommand f = execution.inflight(key);
-        if (f != null && f.type() != io.tradingchassis.core.event.CommandType.CANCEL) {
-            return f;
-        }
-        return null;
+        return execution.workingQtyLots(i);
     }
 
     @Override
     public boolean workingCancelling(int i) {
-        long key = execution.workingKey(i);
-        PendingCommand p = execution.pendingFor(key);
-        return (p != null && p.type() == io.tradingchassis.core.event.CommandType.CANCEL)
-                || execution.inflightType(key) == io.tradingchassis.core.event.CommandType.CANCEL;
+        return execution.workingCancelling(i);
     }
 
     @Override

@@ -77,7 +77,8 @@ final class ExecutionPipeline implements QueueOutput {
             return;
         }
         long count = state.control().countTriggeringEvent(); // I4: the counter is State
-        if (count % cfg.decisionTrigger().everyNth() != 0) {
+        long everyNth = cfg.decisionTrigger().everyNth();
+        if (everyNth != 1 && count % everyNth != 0) {
             return;
         }
         Strategy s = strategyFor(cfg);

@@ -34,8 +34,9 @@ public interface StateView {
     io.tradingchassis.core.event.EventType eventType();
 
     /**
-     * Number of working order keys: keys with a non-terminal Order or a pending NEW. Together with the
-     * {@code working*} accessors this is the Strategy's view of "my orders", ascending by key.
+     * Number of working order keys: keys with a non-terminal Order, a pending NEW, or a dispatched NEW
+     * not yet recorded. Together with the {@code working*} accessors this is the Strategy's view of
+     * "my orders", ascending by key; the core rebuilds it right before each decision.
      */
     int workingCount();
 
