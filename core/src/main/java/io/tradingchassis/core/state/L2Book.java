@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class L2Book implements BookView {
     private static final int INITIAL_CAPACITY = 64;
+    private static final java.util.Comparator<PriceLevel> BY_PRICE =
+            java.util.Comparator.comparingLong(PriceLevel::priceTicks);
+    private static final java.util.Comparator<PriceLevel> BY_PRICE_DESC = BY_PRICE.reversed();
 
     // Bids ascending, asks descending: index count-1 is the best level of each side.
     private long[] bidPx;
@@ -126,16 +129,38 @@ public final class L2Book implements BookView {
         return -(lo + 1);
     }
 
-    /** Replaces the whole ladder (SPEC §3 BookSnapshot). Caller validated the levels. */
+    /**
+     * Replaces the whole ladder (SPEC §3 BookSnapshot) in O(n log n), whatever order the levels come
+     * in. Caller validated the levels (positive, no repeated price).
+     */
     public void replace(List<PriceLevel> bids, List<PriceLevel> asks) {
-        bidCount = 0;
-        askCount = 0;
-        for (PriceLevel l : bids) {
-            setLevel(BookSide.BID, l.priceTicks(), l.qtyLots());
+        bidCount = load(bids, true);
+        askCount = load(asks, false);
+    }
+
+    private int load(List<PriceLevel> levels, boolean bid) {
+        int n = levels.size();
+        long[] px = bid ? bidPx : askPx;
+        if (px.length <= n) {
+            int cap = Math.max(n + 1, px.length * 2);
+            px = new long[cap];
+            if (bid) {
+                bidPx = px;
+                bidQty = new long[cap];
+            } else {
+                askPx = px;
+                askQty = new long[cap];
+            }
         }
-        for (PriceLevel l : asks) {
-            setLevel(BookSide.ASK, l.priceTicks(), l.qtyLots());
+        long[] qty = bid ? bidQty : askQty;
+        PriceLevel[] sorted = levels.toArray(new PriceLevel[0]);
+        // Best level last: bids ascending, asks descending (prices are unique: validated).
+        Arrays.sort(sorted, bid ? BY_PRICE : BY_PRICE_DESC);
+        for (int i = 0; i < n; i++) {
+            px[i] = sorted[i].priceTicks();
+            qty[i] = sorted[i].qtyLots();
         }
+        return n;
     }
 
     /** Records a trade print. */

@@ -28,6 +28,7 @@ import io.tradingchassis.core.state.Order;
 import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.state.PendingCommand;
 import io.tradingchassis.core.state.State;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -125,17 +126,20 @@ final class StateDeriver {
     }
 
     private static void levels(List<PriceLevel> levels, String name, long pos) {
+        long[] prices = new long[levels.size()];
         for (int i = 0; i < levels.size(); i++) {
             PriceLevel l = levels.get(i);
             if (l.priceTicks() <= 0 || l.qtyLots() <= 0) {
                 throw new InvariantViolation(Invariant.EV1, pos, "BookSnapshot " + name + "[" + i + "] priceTicks="
                         + l.priceTicks() + " qtyLots=" + l.qtyLots() + ": both must be > 0");
             }
-            for (int j = 0; j < i; j++) {
-                if (levels.get(j).priceTicks() == l.priceTicks()) {
-                    throw new InvariantViolation(Invariant.EV1, pos, "BookSnapshot " + name + " repeats priceTicks="
-                            + l.priceTicks() + " at [" + j + "] and [" + i + "]");
-                }
+            prices[i] = l.priceTicks();
+        }
+        Arrays.sort(prices); // O(n log n) duplicate check: snapshots carry thousands of levels
+        for (int i = 1; i < prices.length; i++) {
+            if (prices[i] == prices[i - 1]) {
+                throw new InvariantViolation(Invariant.EV1, pos, "BookSnapshot " + name + " repeats priceTicks="
+                        + prices[i]);
             }
         }
     }
