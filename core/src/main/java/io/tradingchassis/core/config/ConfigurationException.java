@@ -10,11 +10,48 @@ public final class ConfigurationException extends RuntimeException {
     private final String source;
     private final String path;
 
-    /** A problem at a JSON path of the named source. */
+    /**
+     * A problem at a JSON path of the named source. Control characters (from keys or values of the
+     * input) are escaped, so the message stays one line.
+     */
     public ConfigurationException(String source, String path, String rule) {
-        super(source + ": " + path + ": " + rule);
+        super(oneLine(source) + ": " + oneLine(path) + ": " + oneLine(rule));
         this.source = source;
-        this.path = path;
+        this.path = oneLine(path);
+    }
+
+    /** Escapes control characters (backslash-n, -r, -t, -u00xx): input text cannot break the line. */
+    static String oneLine(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != 0x7f && c != '\u2028' && c != '\u2029') {
+                if (b != null) {
+                    b.append(c);
+                }
+                continue;
+            }
+            if (b == null) {
+                b = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            switch (c) {
+                case '\n':
+                    b.append("\\n");
+                    break;
+                case '\r':
+                    b.append("\\r");
+                    break;
+                case '\t':
+                    b.append("\\t");
+                    break;
+                default:
+                    b.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     /** Where the configuration came from (file name or "&lt;stdin&gt;"). */
