@@ -288,6 +288,12 @@ final class StateDeriver {
                     + " while " + inflight + (x.inflightRecorded(id) ? " (already recorded)" : "")
                     + " is inflight");
         }
+        PendingCommand dispatched = x.inflight(id);
+        if (dispatched != null && !sameCommand(dispatched, c)) {
+            // The dispatch record must describe the request Queue Processing dispatched (SPEC §6).
+            throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted for key " + id + " records " + c
+                    + " but the dispatched request was " + dispatched);
+        }
         Order o = x.order(id);
         if (c.type() == CommandType.NEW) {
             if (o != null) {
@@ -298,8 +304,6 @@ final class StateDeriver {
                 throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted NEW for order " + id + " priceTicks="
                         + c.priceTicks() + " qtyLots=" + c.qtyLots() + ": both must be > 0");
             }
-            x.addOrder(new Order(id, c.instrument(), c.side(), c.priceTicks(), c.qtyLots(), pos));
-            out.addTransition(id, StepResult.CREATED, OrderStatus.SUBMITTED);
         } else {
             if (o == null || !o.status().isWorking()) {
                 throw new InvariantViolation(o == null ? Invariant.L3 : Invariant.L4, pos, "OrderSubmitted " + c.type()
@@ -316,11 +320,10 @@ final class StateDeriver {
                         + " priceTicks=" + c.priceTicks() + " qtyLots=" + c.qtyLots() + ": both must be > 0");
             }
         }
-        PendingCommand dispatched = x.inflight(id);
-        if (dispatched != null && !sameCommand(dispatched, c)) {
-            // The dispatch record must describe the request Queue Processing dispatched (SPEC §6).
-            throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted for key " + id + " records " + c
-                    + " but the dispatched request was " + dispatched);
+        // Validated: mutate from here on (validate-before-mutate, SPEC §5).
+        if (c.type() == CommandType.NEW) {
+            x.addOrder(new Order(id, c.instrument(), c.side(), c.priceTicks(), c.qtyLots(), pos));
+            out.addTransition(id, StepResult.CREATED, OrderStatus.SUBMITTED);
         }
         if (dispatched == null) {
             // A record with no dispatch in this State (e.g. a stream recorded without a strategy):
