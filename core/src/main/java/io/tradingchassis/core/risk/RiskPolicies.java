@@ -72,7 +72,8 @@ public final class RiskPolicies {
 
     /**
      * |position + side × (same-side open exposure of other keys + this order's remaining quantity)| at
-     * most {@code risk.maxPositionLots}: counts live orders' leaves, pending and inflight NEWs.
+     * most {@code risk.maxPositionLots}: counts live orders' leaves, pending and inflight NEWs. An Intent
+     * that strictly reduces that worst case is allowed even beyond the limit.
      */
     public static final RiskPolicy MAX_POSITION = (s, cfg, in, i) -> {
         if (in.type(i) == CommandType.CANCEL) {
@@ -83,9 +84,15 @@ public final class RiskPolicies {
         long key = in.orderKey(i);
         Order target = s.execution().order(key);
         long remaining = in.qtyLots(i) - (target == null ? 0 : target.filledLots());
-        long exposure = sameSideExposure(s.execution(), inst, sign, key) + Math.max(0, remaining);
-        long projected = s.execution().positionLots(inst) + sign * exposure;
-        return Math.abs(projected) > cfg.risk().maxPositionLots() ? Reason.MAX_POSITION : Reason.NONE;
+        long others = sameSideExposure(s.execution(), inst, sign, key);
+        long keyNow = target != null && !target.status().isTerminal() ? target.leavesLots() : 0;
+        long position = s.execution().positionLots(inst);
+        long projected = position + sign * (others + Math.max(0, remaining));
+        long current = position + sign * (others + keyNow);
+        // Beyond the limit is denied unless the Intent strictly reduces the worst case (e.g. a SELL
+        // while long past the limit): risk policy must never block getting smaller.
+        return Math.abs(projected) > cfg.risk().maxPositionLots() && Math.abs(projected) >= Math.abs(current)
+                ? Reason.MAX_POSITION : Reason.NONE;
     };
 
     /** A NEW only while live orders + pending/inflight NEWs are below {@code risk.maxOpenOrders}. */

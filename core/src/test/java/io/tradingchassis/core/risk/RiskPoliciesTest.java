@@ -221,6 +221,22 @@ class RiskPoliciesTest {
         assertEquals(Reason.MAX_POSITION, verdict(p, CommandType.NEW, 900, Side.BUY, 1000, 6));
     }
 
+    @Test
+    void maxPosition_beyondTheLimit_anIntentThatReducesTheWorstCaseIsAllowed() {
+        d.liveOrder(1, Side.BUY, 1000, MAX_POS + 5);
+        long t = d.tick();
+        d.apply(new OrderFilled(t, t, 1, MAX_POS + 5, 1000, 0)); // long 25, past the limit of 20
+        d.liveOrder(3, Side.BUY, 999, 10); // worst case long 35
+        RiskPolicy p = RiskPolicies.MAX_POSITION;
+        assertEquals(Reason.NONE, verdict(p, CommandType.NEW, 900, Side.SELL, 1000, 2), "a SELL reduces (long 23 > 20)");
+        assertEquals(Reason.MAX_POSITION, verdict(p, CommandType.NEW, 900, Side.BUY, 1000, 1), "a BUY adds");
+        assertEquals(Reason.MAX_POSITION, verdict(p, CommandType.NEW, 900, Side.SELL, 1000, 61),
+                "flipping to short 36 is worse than long 25");
+        assertEquals(Reason.NONE, verdict(p, CommandType.REPLACE, 3, Side.BUY, 999, 5), "shrinking a BUY reduces");
+        assertEquals(Reason.MAX_POSITION, verdict(p, CommandType.REPLACE, 3, Side.BUY, 999, 10),
+                "same worst case is not a reduction");
+    }
+
     // ------------------------------------------------------------------ MAX_OPEN_ORDERS
 
     @Test
