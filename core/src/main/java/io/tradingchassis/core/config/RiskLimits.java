@@ -5,7 +5,8 @@ package io.tradingchassis.core.config;
  *
  * @param maxOrderQtyLots max quantity of one NEW or REPLACE; default 1000
  * @param maxPositionLots max absolute position per instrument, counting the open quantity of live
- *                        orders on the same side; default 10000
+ *                        orders on the same side; an order that shrinks that worst case is allowed even
+ *                        beyond it; default 10000
  * @param maxOpenOrders   max live orders plus pending NEWs across all instruments; default 100
  * @param priceBandTicks  max distance of an order's price from mid; default 1000
  */
