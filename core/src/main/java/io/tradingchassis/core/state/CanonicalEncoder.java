@@ -3,6 +3,7 @@ package io.tradingchassis.core.state;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Feeds the canonical State encoding into SHA-256: fixed-width big-endian integers, length-prefixed
@@ -57,10 +58,6 @@ public final class CanonicalEncoder {
     /** {@code sha256:} + lowercase hex of everything written. */
     public String finishHex() {
         byte[] h = sha256.digest();
-        StringBuilder sb = new StringBuilder(7 + 64).append("sha256:");
-        for (byte b : h) {
-            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-        }
-        return sb.toString();
+        return "sha256:" + HexFormat.of().formatHex(h);
     }
 }

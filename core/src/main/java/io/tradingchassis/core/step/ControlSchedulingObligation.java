@@ -9,6 +9,8 @@ package io.tradingchassis.core.step;
  * @param scopeKey   order key of the first rate-blocked command (the tie-break scope)
  */
 public record ControlSchedulingObligation(long deadlineNs, long scopeKey) {
-    /** The only reason SPEC §9 defines. */
-    public static final String REASON = "RATE_LIMIT_RECOVERY";
+    /** The only reason SPEC §9 defines; a realizing ControlTime event carries it. */
+    public io.tradingchassis.core.event.ControlTimeReason reason() {
+        return io.tradingchassis.core.event.ControlTimeReason.RATE_LIMIT_RECOVERY;
+    }
 }
