@@ -10,6 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.EventType;
+import io.tradingchassis.core.strategy.NoStrategy;
+import io.tradingchassis.core.strategy.ParameterSpec;
+import io.tradingchassis.core.strategy.ParameterType;
+import io.tradingchassis.core.strategy.StrategyCatalog;
+import io.tradingchassis.core.strategy.StrategyParameters;
+import io.tradingchassis.core.strategy.StrategyProvider;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,12 +43,14 @@ final class ConfigurationParser {
     private static final int MAX_DECIMAL_DIGITS = 100;
 
     private final String source;
+    private final StrategyCatalog catalog;
 
-    private ConfigurationParser(String source) {
+    private ConfigurationParser(String source, StrategyCatalog catalog) {
         this.source = source;
+        this.catalog = catalog;
     }
 
-    static CoreConfiguration parse(String json, String source) {
+    static CoreConfiguration parse(String json, String source, StrategyCatalog catalog) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -54,7 +62,7 @@ final class ConfigurationParser {
         if (root == null || root.isMissingNode()) {
             throw new ConfigurationException(source, "$", "empty input: a configuration is a JSON object, e.g. {}");
         }
-        return new ConfigurationParser(source).root(root);
+        return new ConfigurationParser(source, catalog).root(root);
     }
 
     private CoreConfiguration root(JsonNode root) {
@@ -177,35 +185,54 @@ final class ConfigurationParser {
 
     private StrategyConfig strategy(JsonNode node, String path, int instrumentCount) {
         if (node == null) {
-            return new StrategyConfig(StrategyCatalog.NONE, new TreeMap<>());
+            return new StrategyConfig(known(NoStrategy.ID, path + ".id"), StrategyParameters.none());
         }
         Obj o = object(node, path);
-        o.only("id", "parameters");
+        o.only("id", "version", "parameters");
         JsonNode idNode = o.get("id");
-        String id = StrategyCatalog.NONE;
+        String id = NoStrategy.ID;
         if (idNode != null) {
             if (!idNode.isTextual()) {
                 throw error(path + ".id", "must be a string (got " + kind(idNode) + ")");
             }
             id = idNode.textValue();
         }
-        List<StrategyCatalog.ParameterSpec> specs = StrategyCatalog.parameters(id);
-        if (specs == null) {
-            throw error(path + ".id", "unknown strategy \"" + id + "\"; known: " + StrategyCatalog.ids());
+        StrategyProvider provider = known(id, path + ".id");
+        JsonNode vNode = o.get("version");
+        if (vNode != null && !(vNode.isTextual() && vNode.textValue().equals(provider.version()))) {
+            throw error(path + ".version", "strategy \"" + id + "\" is at version \"" + provider.version()
+                    + "\" in this catalog (got " + kind(vNode) + "); omit the key to take the catalog's");
         }
         TreeMap<String, Long> params = new TreeMap<>();
         JsonNode pNode = o.get("parameters");
         Obj p = object(pNode == null ? MAPPER.createObjectNode() : pNode, path + ".parameters");
-        p.only(specs.stream().map(StrategyCatalog.ParameterSpec::name).toArray(String[]::new));
-        for (StrategyCatalog.ParameterSpec s : specs) {
-            params.put(s.name(), p.integer(s.name(), s.defaultValue(), s.min(), s.max()));
+        p.only(provider.parameters().stream().map(ParameterSpec::name).toArray(String[]::new));
+        for (ParameterSpec s : provider.parameters()) {
+            long v;
+            if (s.type() == ParameterType.BOOLEAN) {
+                JsonNode b = p.get(s.name());
+                if (b != null && !b.isBoolean()) {
+                    throw error(path + ".parameters." + s.name(), "must be true or false (got " + kind(b) + ")");
+                }
+                v = b == null ? s.defaultValue() : b.booleanValue() ? 1 : 0;
+            } else {
+                v = p.integer(s.name(), s.defaultValue(), s.min(), s.max());
+            }
+            if (s.type() == ParameterType.INSTRUMENT && v >= instrumentCount) {
+                throw error(path + ".parameters." + s.name(), "must be the index of a configured instrument (0.."
+                        + (instrumentCount - 1) + "), got " + v + " with " + instrumentCount + " instrument(s)");
+            }
+            params.put(s.name(), v);
         }
-        Long instrument = params.get("instrument");
-        if (instrument != null && instrument >= instrumentCount) {
-            throw error(path + ".parameters.instrument", "must be the index of a configured instrument (0.."
-                    + (instrumentCount - 1) + "), got " + instrument + " with " + instrumentCount + " instrument(s)");
+        return new StrategyConfig(provider, new StrategyParameters(params));
+    }
+
+    private StrategyProvider known(String id, String path) {
+        StrategyProvider provider = catalog.provider(id);
+        if (provider == null) {
+            throw error(path, "unknown strategy \"" + id + "\"; known: " + catalog.ids());
         }
-        return new StrategyConfig(id, params);
+        return provider;
     }
 
     private <E extends Enum<E>> List<E> permutation(JsonNode node, String path, Class<E> type, List<E> defaults) {

@@ -7,6 +7,9 @@ import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.json.JsonCanonicalizationException;
 import io.tradingchassis.core.json.JsonCanonicalizer;
+import io.tradingchassis.core.strategy.ParameterSpec;
+import io.tradingchassis.core.strategy.ParameterType;
+import io.tradingchassis.core.strategy.StrategyCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * The fully resolved, validated, immutable configuration of a run (SPEC §10). Every field has a
@@ -61,7 +64,7 @@ public final class CoreConfiguration {
     private final VenueModel venue;
     private final String canonicalJson;
     private final String fingerprint;
-    /** commandRank[type.ordinal()] = position of the type in commandPriority (0 = first). */
+    /** commandRank[type.code()] = position of the type in commandPriority (0 = first). */
     private final int[] commandRank;
 
     CoreConfiguration(int schemaVersion, List<InstrumentSpec> instruments, RiskLimits risk, RateLimit rateLimit,
@@ -79,7 +82,7 @@ public final class CoreConfiguration {
         this.venue = venue;
         int[] rank = new int[CommandType.values().length];
         for (int i = 0; i < this.commandPriority.size(); i++) {
-            rank[this.commandPriority.get(i).ordinal()] = i;
+            rank[this.commandPriority.get(i).code()] = i;
         }
         this.commandRank = rank;
         try {
@@ -91,20 +94,33 @@ public final class CoreConfiguration {
         this.fingerprint = sha256Fingerprint(canonicalJson);
     }
 
-    /** Parses and validates configuration JSON; {@code source} names the input in error messages. */
+    /**
+     * Parses and validates configuration JSON against {@link StrategyCatalog#standard()}; {@code source}
+     * names the input in error messages.
+     */
     public static CoreConfiguration parse(String json, String source) {
-        return ConfigurationParser.parse(json, source);
+        return parse(json, source, StrategyCatalog.standard());
     }
 
-    /** Reads, parses and validates a configuration file. */
+    /** Parses and validates configuration JSON; strategy ids resolve against {@code catalog}. */
+    public static CoreConfiguration parse(String json, String source, StrategyCatalog catalog) {
+        return ConfigurationParser.parse(json, source, Objects.requireNonNull(catalog, "catalog"));
+    }
+
+    /** Reads, parses and validates a configuration file against {@link StrategyCatalog#standard()}. */
     public static CoreConfiguration load(Path file) {
+        return load(file, StrategyCatalog.standard());
+    }
+
+    /** Reads, parses and validates a configuration file; strategy ids resolve against {@code catalog}. */
+    public static CoreConfiguration load(Path file, StrategyCatalog catalog) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigurationException(file.toString(), "$", "cannot read file: " + e);
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), catalog);
     }
 
     /** The configuration {@code {}} resolves to: every default. */
@@ -144,7 +160,7 @@ public final class CoreConfiguration {
 
     /** Rank of a command type in {@link #commandPriority()}, 0 first. Allocation-free. */
     public int commandRank(CommandType type) {
-        return commandRank[type.ordinal()];
+        return commandRank[type.code()];
     }
 
     /** When the Strategy runs; default every market, execution and Control-Time event. */
@@ -211,9 +227,15 @@ public final class CoreConfiguration {
         dt.put("everyNth", decisionTrigger.everyNth());
         ObjectNode st = root.putObject("strategy");
         st.put("id", strategy.id());
+        st.put("version", strategy.version());
         ObjectNode sp = st.putObject("parameters");
-        for (Map.Entry<String, Long> e : strategy.parameters().entrySet()) {
-            sp.put(e.getKey(), e.getValue().longValue());
+        for (ParameterSpec spec : strategy.provider().parameters()) {
+            long value = strategy.parameters().integer(spec.name());
+            if (spec.type() == ParameterType.BOOLEAN) {
+                sp.put(spec.name(), value != 0);
+            } else {
+                sp.put(spec.name(), value);
+            }
         }
         root.put("checkpointInterval", checkpointInterval);
         ObjectNode v = root.putObject("venue");

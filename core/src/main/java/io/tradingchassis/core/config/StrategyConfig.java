@@ -1,28 +1,61 @@
 package io.tradingchassis.core.config;
 
-import java.util.Collections;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import io.tradingchassis.core.strategy.StrategyParameters;
+import io.tradingchassis.core.strategy.StrategyProvider;
+import java.util.Objects;
 
 /**
- * The strategy to run and its fully resolved integer parameters (every declared parameter present).
- *
- * @param id         strategy id from {@link StrategyCatalog}; default {@code none}
- * @param parameters parameter name to value, sorted by name
+ * The strategy a configuration selects: its provider (from the catalog the configuration was parsed
+ * with), its version, and its fully resolved parameters (every declared parameter present). Equal when
+ * id, version and parameters are equal — the parts that reach the fingerprint.
  */
-public record StrategyConfig(String id, SortedMap<String, Long> parameters) {
+public final class StrategyConfig {
+    private final StrategyProvider provider;
+    private final StrategyParameters parameters;
 
-    /** Copies the parameters into an unmodifiable sorted map. */
-    public StrategyConfig {
-        parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
+    StrategyConfig(StrategyProvider provider, StrategyParameters parameters) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+    }
+
+    /** Strategy id; default {@code none}. */
+    public String id() {
+        return provider.id();
+    }
+
+    /** The provider's version. */
+    public String version() {
+        return provider.version();
+    }
+
+    /** The provider the configuration was resolved against. */
+    public StrategyProvider provider() {
+        return provider;
+    }
+
+    /** Resolved parameters. */
+    public StrategyParameters parameters() {
+        return parameters;
     }
 
     /** The value of a declared parameter. */
     public long parameter(String name) {
-        Long v = parameters.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("strategy " + id + " has no parameter " + name);
-        }
-        return v;
+        return parameters.integer(name);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StrategyConfig c && c.id().equals(id()) && c.version().equals(version())
+                && c.parameters.equals(parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id(), version(), parameters);
+    }
+
+    @Override
+    public String toString() {
+        return id() + "@" + version() + parameters;
     }
 }

@@ -37,6 +37,60 @@ public final class IntentBuffer implements IntentSink {
         count++;
     }
 
+    /** A reusable read-only cursor over this buffer: {@link Cursor#at} selects the Intent it shows. */
+    public Cursor cursor() {
+        return new Cursor();
+    }
+
+    /** A read-only view of one Intent of the buffer; reused, allocation-free. */
+    public final class Cursor implements IntentView {
+        private int i;
+
+        private Cursor() {
+        }
+
+        /** Points the cursor at Intent {@code index}; returns it. */
+        public Cursor at(int index) {
+            this.i = index;
+            return this;
+        }
+
+        @Override
+        public CommandType type() {
+            return type[i];
+        }
+
+        @Override
+        public long orderKey() {
+            return orderKey[i];
+        }
+
+        @Override
+        public int instrument() {
+            return instrument[i];
+        }
+
+        @Override
+        public Side side() {
+            return side[i];
+        }
+
+        @Override
+        public long priceTicks() {
+            return priceTicks[i];
+        }
+
+        @Override
+        public long qtyLots() {
+            return qtyLots[i];
+        }
+
+        @Override
+        public String toString() {
+            return type[i] + "{key=" + orderKey[i] + " " + side[i] + " " + qtyLots[i] + "@" + priceTicks[i] + "}";
+        }
+    }
+
     /** Forgets every Intent (start of a step). */
     public void clear() {
         count = 0;

@@ -24,8 +24,11 @@ public enum Reason {
     REPLACED_BY_INCOMING,
     /** Validity: no live Order for the key. */
     NO_LIVE_ORDER,
-    /** Validity: the key already has a live Order or work, so a NEW cannot reuse it. */
-    KEY_IN_USE,
+    /**
+     * Validity: a NEW's key must be above every NEW key used before in the stream (the high-water mark
+     * in State), whatever is pending — so a key is never reused, even after its Order retired.
+     */
+    KEY_NOT_FRESH,
     /** Validity: the target Order became terminal before dispatch. */
     TARGET_TERMINAL,
     /** Pending: blocked by the token bucket. */

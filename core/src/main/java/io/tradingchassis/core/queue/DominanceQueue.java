@@ -7,16 +7,19 @@ import io.tradingchassis.core.intent.Reason;
 import io.tradingchassis.core.state.ExecutionState;
 import io.tradingchassis.core.state.Order;
 import io.tradingchassis.core.state.PendingCommand;
+import io.tradingchassis.core.state.PendingQueue;
 
 /**
  * Queue update (SPEC §5 step 5, §7): admits an allowed Intent under the dominance matrix, keeping at
  * most one pending command per order key (EC4). Precedence CANCEL &gt; REPLACE &gt; NEW; the same
- * type replaces the older one; dominance never touches dispatched or inflight work.
+ * type replaces the older one; dominance never touches dispatched or inflight work. A NEW must use a
+ * key above the stream's NEW key high-water mark (README), so the NEW-over-NEW cell is never reached:
+ * the second NEW is {@code INVALID(KEY_NOT_FRESH)}.
  *
  * <pre>
  * pending \ incoming | NEW                | REPLACE             | CANCEL
- * (none)             | enters             | enters (live order) | enters (live order)
- * NEW                | incoming wins      | NEW with REPLACE's  | both removed: nothing
+ * (none)             | enters (fresh key) | enters (live order) | enters (live order)
+ * NEW                | invalid (not fresh)| NEW with REPLACE's  | both removed: nothing
  *                    |                    | price and qty       | is sent
  * REPLACE            | incoming discarded | incoming wins       | incoming wins
  * CANCEL             | incoming discarded | incoming discarded  | incoming wins
@@ -31,11 +34,11 @@ public final class DominanceQueue {
      * (SPEC §7: an inflight, unacknowledged NEW counts as live).
      */
     public static boolean hasLiveOrder(ExecutionState x, long key) {
-        Order o = x.order(key);
+        Order o = x.orders().get(key);
         if (o != null) {
             return !o.status().isTerminal();
         }
-        return x.inflightType(key) == CommandType.NEW;
+        return x.inflight().type(key) == CommandType.NEW;
     }
 
     /**
@@ -46,39 +49,44 @@ public final class DominanceQueue {
      */
     public static Disposition admit(ExecutionState x, long intentId, CommandType type, long key, int instrument,
                                     Side side, long priceTicks, long qtyLots, QueueOutput out) {
-        PendingCommand p = x.pendingFor(key);
+        PendingQueue q = x.queue();
+        if (type == CommandType.NEW) {
+            if (key <= x.orders().keyHighWater()) {
+                // Keys of NEWs strictly increase within a stream: an order id is submitted once (L3),
+                // and State needs no set of used keys to retire terminal Orders.
+                out.onDisposition(intentId, key, type, Disposition.INVALID, Reason.KEY_NOT_FRESH);
+                return Disposition.INVALID;
+            }
+            x.orders().raiseKeyHighWater(key);
+            // A fresh key has no Order, nothing inflight and nothing pending.
+            q.admit(x, key, type, instrument, side, priceTicks, qtyLots, intentId);
+            return Disposition.PENDING;
+        }
+        PendingCommand p = q.forKey(key);
         if (p == null) {
-            if (type == CommandType.NEW) {
-                if (x.order(key) != null || x.inflightType(key) != null) {
-                    // An order id is submitted once (L3): a NEW cannot reuse a key with history or work.
-                    out.onDisposition(intentId, key, type, Disposition.INVALID, Reason.KEY_IN_USE);
-                    return Disposition.INVALID;
-                }
-            } else if (!hasLiveOrder(x, key)) {
+            if (!hasLiveOrder(x, key)) {
                 out.onDisposition(intentId, key, type, Disposition.INVALID, Reason.NO_LIVE_ORDER);
                 return Disposition.INVALID;
             }
-            x.addPending(new PendingCommand(key, type, instrument, side, priceTicks, qtyLots, x.takeAdmissionSeq(),
-                    intentId));
+            q.admit(x, key, type, instrument, side, priceTicks, qtyLots, intentId);
             return Disposition.PENDING;
         }
         CommandType pt = p.type();
         if (type.precedence() < pt.precedence()) {
-            // REPLACE over CANCEL, NEW over REPLACE/CANCEL: the pending command dominates.
+            // REPLACE over CANCEL: the pending command dominates.
             out.onDisposition(intentId, key, type, Disposition.SUPERSEDED, Reason.DOMINATED_BY_PENDING);
             return Disposition.SUPERSEDED;
         }
         out.onDisposition(p.intentId(), key, pt, Disposition.SUPERSEDED, Reason.REPLACED_BY_INCOMING);
         if (pt == CommandType.NEW && type == CommandType.CANCEL) {
             // Nothing was sent for the key: cancel it before submission, both arcs close.
-            x.removePending(key);
+            x.recycle(q.remove(key));
             out.onDisposition(intentId, key, type, Disposition.CANCELLED_BEFORE_SUBMISSION, Reason.NONE);
             return Disposition.CANCELLED_BEFORE_SUBMISSION;
         }
         // REPLACE over a pending NEW stays a NEW (the venue has no order to replace yet).
         CommandType effective = pt == CommandType.NEW ? CommandType.NEW : type;
-        p.set(effective, instrument, side, priceTicks, qtyLots, x.takeAdmissionSeq(), intentId);
-        x.resortPending();
+        q.overwrite(p, effective, instrument, side, priceTicks, qtyLots, intentId);
         return Disposition.PENDING;
     }
 }

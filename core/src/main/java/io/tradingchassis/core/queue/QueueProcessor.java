@@ -7,6 +7,7 @@ import io.tradingchassis.core.intent.Reason;
 import io.tradingchassis.core.state.ExecutionState;
 import io.tradingchassis.core.state.Order;
 import io.tradingchassis.core.state.PendingCommand;
+import java.util.Arrays;
 
 /**
  * Queue Processing (SPEC §8), run in every step: validity, inflight gating (EC5), token bucket,
@@ -29,38 +30,40 @@ public final class QueueProcessor {
         while (i < n && TokenBucket.hasToken(x)) {
             PendingCommand c = candidates[i++];
             TokenBucket.take(x);
-            x.removePending(c.orderKey());
-            x.markInflight(c);
+            x.queue().remove(c.orderKey());
+            x.inflight().dispatch(c); // assigns the request id (SPEC §6 ordering contract)
             out.onDispatch(c);
             out.onDisposition(c.intentId(), c.orderKey(), c.type(), Disposition.DISPATCHED, Reason.NONE);
         }
         if (i < n) {
             out.onObligation(TokenBucket.nextTokenAtNs(x, cfg.rateLimit()), candidates[i].orderKey());
         }
-        java.util.Arrays.fill(candidates, 0, n, null);
+        Arrays.fill(candidates, 0, n, null);
     }
 
     /** SPEC §8.1: drop REPLACE/CANCEL whose target can no longer take it, and NEW/REPLACE under the kill switch. */
     private static void dropInvalid(ExecutionState x, boolean killSwitch, QueueOutput out) {
         int i = 0;
-        while (i < x.pendingCount()) {
-            PendingCommand c = x.pendingAt(i);
+        while (i < x.queue().size()) {
+            PendingCommand c = x.queue().at(i);
             Reason why = Reason.NONE;
             if (killSwitch && c.type() != CommandType.CANCEL) {
                 why = Reason.KILL_SWITCH;
             } else if (c.type() != CommandType.NEW) {
-                Order o = x.order(c.orderKey());
+                Order o = x.orders().get(c.orderKey());
                 if (o != null && o.status().isTerminal()) {
                     why = Reason.TARGET_TERMINAL;
-                } else if (o == null && x.inflightType(c.orderKey()) != CommandType.NEW) {
-                    why = Reason.NO_LIVE_ORDER; // its NEW failed to dispatch
+                } else if (o == null && x.inflight().type(c.orderKey()) != CommandType.NEW) {
+                    // Its Order retired (terminal in an earlier step) or its NEW failed to dispatch.
+                    why = Reason.NO_LIVE_ORDER;
                 }
             }
             if (why == Reason.NONE) {
                 i++;
             } else {
-                x.removePending(c.orderKey());
+                x.queue().remove(c.orderKey());
                 out.onDisposition(c.intentId(), c.orderKey(), c.type(), Disposition.DROPPED, why);
+                x.recycle(c);
             }
         }
     }
@@ -68,12 +71,13 @@ public final class QueueProcessor {
     /** Pending commands on free keys (EC5), sorted by (type rank, admission sequence). */
     private int collectCandidates(ExecutionState x, CoreConfiguration cfg) {
         int n = 0;
-        if (candidates.length < x.pendingCount()) {
-            candidates = new PendingCommand[Math.max(x.pendingCount(), candidates.length * 2)];
+        int size = x.queue().size();
+        if (candidates.length < size) {
+            candidates = new PendingCommand[Math.max(size, candidates.length * 2)];
         }
-        for (int p = 0; p < x.pendingCount(); p++) {
-            PendingCommand c = x.pendingAt(p);
-            if (x.inflightType(c.orderKey()) != null) {
+        for (int p = 0; p < size; p++) {
+            PendingCommand c = x.queue().at(p);
+            if (x.inflight().get(c.orderKey()) != null) {
                 continue; // EC5: the key waits for the venue's answer, which re-triggers processing
             }
             int j = n++;

@@ -2,6 +2,7 @@ package io.tradingchassis.core.queue;
 
 import io.tradingchassis.core.config.RateLimit;
 import io.tradingchassis.core.state.ExecutionState;
+import io.tradingchassis.core.state.TokenBucketState;
 
 /**
  * The dispatch token bucket of SPEC §8.3 in exact integer arithmetic: {@code scaled = tokens × 10⁹};
@@ -17,21 +18,22 @@ public final class TokenBucket {
 
     /** Starts (full) or refills the bucket to control time {@code nowNs}. */
     public static void refill(ExecutionState x, RateLimit limit, long nowNs) {
+        TokenBucketState b = x.bucket();
         long cap = limit.capacity() * ONE;
-        if (!x.bucketStarted()) {
-            x.bucket(cap, nowNs);
+        if (!b.started()) {
+            b.set(cap, nowNs);
             return;
         }
-        long last = x.bucketRefilledAtNs();
+        long last = b.refilledAtNs();
         if (nowNs <= last) {
-            if (x.bucketScaled() > cap) {
-                x.bucket(cap, last); // a smaller capacity took effect (ConfigurationActivated)
+            if (b.scaled() > cap) {
+                b.set(cap, last); // a smaller capacity took effect (ConfigurationActivated)
             }
             return;
         }
-        long scaled = x.bucketScaled();
+        long scaled = b.scaled();
         if (scaled == cap) {
-            x.bucket(cap, nowNs); // already full: only the refill time moves
+            b.set(cap, nowNs); // already full: only the refill time moves
             return;
         }
         long room = cap - scaled;
@@ -40,26 +42,33 @@ public final class TokenBucket {
         // means nowNs - last itself overflowed (more than Long.MAX_VALUE ns): the bucket is full.
         scaled = elapsed < 0 || elapsed >= (room + limit.refillPerSecond() - 1) / limit.refillPerSecond()
                 ? cap : scaled + elapsed * limit.refillPerSecond();
-        x.bucket(Math.min(scaled, cap), nowNs);
+        b.set(Math.min(scaled, cap), nowNs);
     }
 
     /** True when at least one whole token is available. */
     public static boolean hasToken(ExecutionState x) {
-        return x.bucketScaled() >= ONE;
+        return x.bucket().scaled() >= ONE;
     }
 
     /** Takes one token (the caller checked {@link #hasToken}). */
     public static void take(ExecutionState x) {
-        x.bucket(x.bucketScaled() - ONE, x.bucketRefilledAtNs());
+        x.bucket().set(x.bucket().scaled() - ONE, x.bucket().refilledAtNs());
     }
 
-    /** Control time at which the next whole token exists: {@code now + ceil((10⁹ − scaled) / refill)}. */
+    /**
+     * Control time at which the next whole token exists: {@code now + ceil((10⁹ − scaled) / refill)},
+     * saturating at {@code Long.MAX_VALUE} (a deadline past the representable range never overflows
+     * into the past).
+     */
     public static long nextTokenAtNs(ExecutionState x, RateLimit limit) {
-        long missing = ONE - x.bucketScaled();
+        TokenBucketState b = x.bucket();
+        long missing = ONE - b.scaled();
         if (missing <= 0) {
-            return x.bucketRefilledAtNs();
+            return b.refilledAtNs();
         }
         long r = limit.refillPerSecond();
-        return x.bucketRefilledAtNs() + (missing + r - 1) / r;
+        long wait = (missing + r - 1) / r;
+        long at = b.refilledAtNs() + wait;
+        return at < b.refilledAtNs() ? Long.MAX_VALUE : at;
     }
 }

@@ -1,14 +1,14 @@
 package io.tradingchassis.core.risk;
 
 import io.tradingchassis.core.config.CoreConfiguration;
-import io.tradingchassis.core.intent.IntentBuffer;
+import io.tradingchassis.core.intent.IntentView;
 import io.tradingchassis.core.intent.Reason;
-import io.tradingchassis.core.state.State;
 import java.util.List;
 
 /**
  * Applies the policies to one Intent and returns exactly one verdict (R2): {@link Reason#NONE} for
- * ALLOWED, a reason for DENIED. A policy that throws yields {@link Reason#POLICY_ERROR}.
+ * ALLOWED, a reason for DENIED. A policy that throws anything — {@code Error}s included — or returns
+ * no verdict yields {@link Reason#POLICY_ERROR}: never an allow, and never an escape from the step.
  */
 public final class RiskEngine {
     private final RiskPolicy[] policies;
@@ -23,15 +23,15 @@ public final class RiskEngine {
         this.policies = policies.toArray(new RiskPolicy[0]);
     }
 
-    /** The verdict for Intent {@code i}: {@link Reason#NONE} means ALLOWED. */
-    public Reason check(State state, CoreConfiguration cfg, IntentBuffer intents, int i) {
+    /** The verdict for {@code intent}: {@link Reason#NONE} means ALLOWED. */
+    public Reason check(RiskView state, CoreConfiguration cfg, IntentView intent) {
         for (RiskPolicy p : policies) {
             Reason r;
             try {
-                r = p.evaluate(state, cfg, intents, i);
-            } catch (Exception e) {
-                // SPEC §5 step 4: an exception is a DENIED, never an allow. Exception, not just
-                // RuntimeException: a checked exception thrown sneakily must not escape the step.
+                r = p.evaluate(state, cfg, intent);
+            } catch (Throwable t) {
+                // SPEC §5 step 4: anything thrown is a DENIED, never an allow; and the step stays atomic
+                // (STYLE habit 12): an Error from a policy must not escape after State derivation.
                 return Reason.POLICY_ERROR;
             }
             if (r == null) {

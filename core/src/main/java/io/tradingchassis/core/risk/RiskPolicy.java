@@ -1,14 +1,16 @@
 package io.tradingchassis.core.risk;
 
 import io.tradingchassis.core.config.CoreConfiguration;
-import io.tradingchassis.core.intent.IntentBuffer;
+import io.tradingchassis.core.intent.IntentView;
 import io.tradingchassis.core.intent.Reason;
-import io.tradingchassis.core.state.State;
 
-/** One risk policy. Returns {@link Reason#NONE} to allow, a denial reason otherwise. Must not mutate State. */
+/**
+ * One risk policy. Returns {@link Reason#NONE} to allow, a denial reason otherwise. It sees only
+ * read-only views; anything it throws ({@code Error}s included) is a {@link Reason#POLICY_ERROR} denial.
+ */
 @FunctionalInterface
 public interface RiskPolicy {
 
-    /** Verdict for Intent {@code i} of {@code intents}, given State after derivation and earlier admissions. */
-    Reason evaluate(State state, CoreConfiguration cfg, IntentBuffer intents, int i);
+    /** Verdict for {@code intent}, given State after derivation and earlier admissions of the step. */
+    Reason evaluate(RiskView state, CoreConfiguration cfg, IntentView intent);
 }

@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * Control State (SPEC §4): control time, session flag, kill switch, active configuration
- * fingerprint, feed-health flags, the last processed Control-Time deadline, and the decision counter
- * of the decision trigger (I4).
+ * fingerprint, feed-health flags, the last processed Control-Time deadline, the decision counter of
+ * the decision trigger (I4), and the Strategy's memory: a fixed number of {@code long} slots its
+ * provider declares, written only through the Strategy's view during a decision, so replay and
+ * restore-from-snapshot reproduce what the Strategy remembers.
  */
 public final class ControlState {
     /** Control time before the first entry. */
@@ -18,6 +20,7 @@ public final class ControlState {
     private boolean[] feedGap = new boolean[0];
     private long lastControlTimeDeadlineNs = NO_TIME;
     private long decisionCounter;
+    private long[] memory = new long[0];
 
     /** Initial control state. */
     public ControlState() {
@@ -33,6 +36,7 @@ public final class ControlState {
         c.feedGap = feedGap.clone();
         c.lastControlTimeDeadlineNs = lastControlTimeDeadlineNs;
         c.decisionCounter = decisionCounter;
+        c.memory = memory.clone();
         return c;
     }
 
@@ -42,6 +46,7 @@ public final class ControlState {
     }
 
     /** Advances control time monotonically. */
+    @Mutator
     public void observe(long localTsNs) {
         if (localTsNs > controlTimeNs) {
             controlTimeNs = localTsNs;
@@ -54,6 +59,7 @@ public final class ControlState {
     }
 
     /** Sets the session flag. */
+    @Mutator
     public void sessionStarted(boolean v) {
         sessionStarted = v;
     }
@@ -64,16 +70,21 @@ public final class ControlState {
     }
 
     /** Sets the kill switch. */
+    @Mutator
     public void killSwitch(boolean on) {
         killSwitch = on;
     }
 
-    /** Fingerprint named by the last ConfigurationActivated, or {@code null}. */
+    /**
+     * Fingerprint of the active configuration: bound by the stream's first step, then changed only by a
+     * ConfigurationActivated (CF1); {@code null} before the first step.
+     */
     public String activeFingerprint() {
         return activeFingerprint;
     }
 
     /** Records the active configuration fingerprint. */
+    @Mutator
     public void activeFingerprint(String fp) {
         activeFingerprint = fp;
     }
@@ -84,6 +95,7 @@ public final class ControlState {
     }
 
     /** Sets or clears an instrument's feed-gap flag. */
+    @Mutator
     public void feedGap(int instrument, boolean gap) {
         if (instrument >= feedGap.length) {
             if (!gap) {
@@ -100,6 +112,7 @@ public final class ControlState {
     }
 
     /** Records a processed Control-Time deadline. */
+    @Mutator
     public void lastControlTimeDeadlineNs(long v) {
         lastControlTimeDeadlineNs = v;
     }
@@ -110,8 +123,26 @@ public final class ControlState {
     }
 
     /** Counts one triggering event; returns the new count. */
+    @Mutator
     public long countTriggeringEvent() {
         return ++decisionCounter;
+    }
+
+    /** Strategy memory slot {@code slot}; slots never written read 0. */
+    public long memory(int slot) {
+        return slot >= 0 && slot < memory.length ? memory[slot] : 0;
+    }
+
+    /**
+     * Commits the Strategy's memory after a decision that returned normally: slots {@code 0..n-1} take
+     * {@code values}; slots past {@code n} are cleared.
+     */
+    @Mutator
+    public void commitMemory(long[] values, int n) {
+        if (memory.length != n) {
+            memory = new long[n]; // only when the declared slot count changes (a new configuration)
+        }
+        System.arraycopy(values, 0, memory, 0, n);
     }
 
     void encode(CanonicalEncoder enc) {
@@ -126,5 +157,13 @@ public final class ControlState {
             enc.writeBoolean(feedGap[i]);
         }
         enc.writeLong(lastControlTimeDeadlineNs).writeLong(decisionCounter);
+        int m = memory.length;
+        while (m > 0 && memory[m - 1] == 0) {
+            m--; // zero slots at the end read like slots never written
+        }
+        enc.tag('Y').writeLong(m);
+        for (int i = 0; i < m; i++) {
+            enc.writeLong(memory[i]);
+        }
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * update near the top moves few elements and a steady-state update allocates nothing.
  */
 public final class L2Book implements BookView {
+    // Mutators are package-private: a BookView handed to a Strategy cannot be cast into a writer (SPEC §5
+    // step 3); the core writes through MarketState.
     private static final int INITIAL_CAPACITY = 64;
     private static final java.util.Comparator<PriceLevel> BY_PRICE =
             java.util.Comparator.comparingLong(PriceLevel::priceTicks);
@@ -30,7 +32,6 @@ public final class L2Book implements BookView {
     private long lastTradeQty;
     private int lastTradeSign;
     private long tradeCount;
-    private long sameAggressorRun;
 
     private boolean hasBbo;
     private long bboBidPx;
@@ -57,7 +58,6 @@ public final class L2Book implements BookView {
         lastTradeQty = o.lastTradeQty;
         lastTradeSign = o.lastTradeSign;
         tradeCount = o.tradeCount;
-        sameAggressorRun = o.sameAggressorRun;
         hasBbo = o.hasBbo;
         bboBidPx = o.bboBidPx;
         bboBidQty = o.bboBidQty;
@@ -71,7 +71,7 @@ public final class L2Book implements BookView {
     }
 
     /** Sets a level's total (L2 semantics); {@code qtyLots == 0} removes it. Caller validated the values. */
-    public void setLevel(BookSide side, long priceTicks, long qtyLots) {
+    void setLevel(BookSide side, long priceTicks, long qtyLots) {
         if (side == BookSide.BID) {
             bidCount = set(bidPx, bidQty, bidCount, priceTicks, qtyLots, true);
             if (bidCount == bidPx.length) {
@@ -133,7 +133,7 @@ public final class L2Book implements BookView {
      * Replaces the whole ladder (SPEC §3 BookSnapshot) in O(n log n), whatever order the levels come
      * in. Caller validated the levels (positive, no repeated price).
      */
-    public void replace(List<PriceLevel> bids, List<PriceLevel> asks) {
+    void replace(List<PriceLevel> bids, List<PriceLevel> asks) {
         bidCount = load(bids, true);
         askCount = load(asks, false);
     }
@@ -164,9 +164,8 @@ public final class L2Book implements BookView {
     }
 
     /** Records a trade print. */
-    public void onTrade(Side aggressor, long priceTicks, long qtyLots) {
+    void onTrade(Side aggressor, long priceTicks, long qtyLots) {
         int sign = (int) aggressor.sign();
-        sameAggressorRun = sign == lastTradeSign ? sameAggressorRun + 1 : 1;
         lastTradePx = priceTicks;
         lastTradeQty = qtyLots;
         lastTradeSign = sign;
@@ -174,7 +173,7 @@ public final class L2Book implements BookView {
     }
 
     /** Records a best bid/offer update (kept beside the ladder, never written into it). */
-    public void onBbo(long bidTicks, long bidLots, long askTicks, long askLots) {
+    void onBbo(long bidTicks, long bidLots, long askTicks, long askLots) {
         hasBbo = true;
         bboBidPx = bidTicks;
         bboBidQty = bidLots;
@@ -268,11 +267,6 @@ public final class L2Book implements BookView {
         return tradeCount;
     }
 
-    @Override
-    public long sameAggressorRun() {
-        return sameAggressorRun;
-    }
-
     /** True when the book holds nothing: indistinguishable from a book never created. */
     boolean isPristine() {
         return bidCount == 0 && askCount == 0 && tradeCount == 0 && !hasBbo && lastTradePx == NO_PRICE;
@@ -293,8 +287,7 @@ public final class L2Book implements BookView {
         for (int i = askCount - 1; i >= 0; i--) {
             enc.writeLong(askPx[i]).writeLong(askQty[i]);
         }
-        enc.tag('T').writeLong(lastTradePx).writeLong(lastTradeQty).writeLong(lastTradeSign).writeLong(tradeCount)
-                .writeLong(sameAggressorRun);
+        enc.tag('T').writeLong(lastTradePx).writeLong(lastTradeQty).writeLong(lastTradeSign).writeLong(tradeCount);
         enc.tag('O').writeBoolean(hasBbo).writeLong(bboBidPx).writeLong(bboBidQty).writeLong(bboAskPx)
                 .writeLong(bboAskQty);
     }

@@ -1,6 +1,10 @@
 package io.tradingchassis.core.state;
 
+import io.tradingchassis.core.event.BookSide;
+import io.tradingchassis.core.event.PriceLevel;
+import io.tradingchassis.core.event.Side;
 import java.util.Arrays;
+import java.util.List;
 
 /** Market State (SPEC §4): one {@link L2Book} per instrument index, created on first use. */
 public final class MarketState {
@@ -23,8 +27,32 @@ public final class MarketState {
         return new MarketState(this);
     }
 
+    /** Sets a level's total (L2 semantics, SPEC §3 BookDelta); the caller validated the values. */
+    @Mutator
+    public void setLevel(int instrument, BookSide side, long priceTicks, long qtyLots) {
+        book(instrument).setLevel(side, priceTicks, qtyLots);
+    }
+
+    /** Replaces an instrument's whole ladder (SPEC §3 BookSnapshot); the caller validated the levels. */
+    @Mutator
+    public void replaceBook(int instrument, List<PriceLevel> bids, List<PriceLevel> asks) {
+        book(instrument).replace(bids, asks);
+    }
+
+    /** Records a trade print. */
+    @Mutator
+    public void onTrade(int instrument, Side aggressor, long priceTicks, long qtyLots) {
+        book(instrument).onTrade(aggressor, priceTicks, qtyLots);
+    }
+
+    /** Records a best bid/offer (kept beside the ladder). */
+    @Mutator
+    public void onBbo(int instrument, long bidTicks, long bidLots, long askTicks, long askLots) {
+        book(instrument).onBbo(bidTicks, bidLots, askTicks, askLots);
+    }
+
     /** The book of an instrument, created empty on first use (allocates only then). */
-    public L2Book book(int instrument) {
+    L2Book book(int instrument) {
         if (instrument >= books.length) {
             books = Arrays.copyOf(books, Math.max(instrument + 1, books.length * 2));
         }

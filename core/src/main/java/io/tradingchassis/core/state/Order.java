@@ -1,55 +1,61 @@
 package io.tradingchassis.core.state;
 
-import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.view.OrderView;
 
-/** One Order (SPEC §6), from Submitted on. Mutated only by the core's state derivation. */
+/**
+ * One Order (SPEC §6), from Submitted on. Its mutators are package-private: only {@link Orders} (on
+ * behalf of the core's state derivation) changes it, so an {@link OrderView} handed out cannot be cast
+ * into a writer. Instances are pooled by {@link Orders}: a reference is valid until the order retires.
+ */
 public final class Order implements OrderView {
-    private final long orderId;
-    private final int instrument;
-    private final Side side;
-    private final long submittedAtPosition;
+    private long orderId;
+    private int instrument;
+    private Side side;
+    private long submittedAtPosition;
     private long priceTicks;
     private long qtyLots;
     private long filledLots;
     private long leavesLots;
     private OrderStatus status;
 
-    /** A new Order in {@link OrderStatus#SUBMITTED} (L3). */
-    public Order(long orderId, int instrument, Side side, long priceTicks, long qtyLots, long submittedAtPosition) {
+    Order() {
+    }
+
+    /** (Re)initializes a pooled instance as a new Order in {@link OrderStatus#SUBMITTED} (L3). */
+    Order init(long orderId, int instrument, Side side, long priceTicks, long qtyLots, long submittedAtPosition) {
         this.orderId = orderId;
         this.instrument = instrument;
         this.side = side;
         this.priceTicks = priceTicks;
         this.qtyLots = qtyLots;
+        this.filledLots = 0;
         this.leavesLots = qtyLots;
         this.submittedAtPosition = submittedAtPosition;
         this.status = OrderStatus.SUBMITTED;
+        return this;
     }
 
     /** An exact copy. */
-    public Order copy() {
-        Order o = new Order(orderId, instrument, side, priceTicks, qtyLots, submittedAtPosition);
+    Order copy() {
+        Order o = new Order().init(orderId, instrument, side, priceTicks, qtyLots, submittedAtPosition);
         o.filledLots = filledLots;
         o.leavesLots = leavesLots;
         o.status = status;
         return o;
     }
 
-    /** Moves to {@code next}; the caller has checked {@link OrderStatus#canBecome}. */
-    public void status(OrderStatus next) {
+    void status(OrderStatus next) {
         this.status = next;
     }
 
-    /** Applies a fill; the caller has checked quantities. */
-    public void fill(long fillQty, long leaves) {
+    void fill(long fillQty, long leaves) {
         filledLots += fillQty;
         leavesLots = leaves;
     }
 
-    /** Applies a replace: new price and total quantity; leaves = total − filled. */
-    public void replace(long newPriceTicks, long newQtyLots) {
+    void replace(long newPriceTicks, long newQtyLots) {
         priceTicks = newPriceTicks;
         qtyLots = newQtyLots;
         leavesLots = newQtyLots - filledLots;
@@ -101,8 +107,8 @@ public final class Order implements OrderView {
     }
 
     void encode(CanonicalEncoder enc) {
-        enc.writeLong(orderId).writeLong(instrument).writeLong(side.ordinal()).writeLong(priceTicks).writeLong(qtyLots)
-                .writeLong(filledLots).writeLong(leavesLots).writeLong(status.ordinal()).writeLong(submittedAtPosition);
+        enc.writeLong(orderId).writeLong(instrument).writeLong(side.code()).writeLong(priceTicks).writeLong(qtyLots)
+                .writeLong(filledLots).writeLong(leavesLots).writeLong(status.code()).writeLong(submittedAtPosition);
     }
 
     @Override

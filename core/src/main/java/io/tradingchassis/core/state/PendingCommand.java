@@ -5,11 +5,16 @@ import io.tradingchassis.core.event.OrderCommand;
 import io.tradingchassis.core.event.Side;
 
 /**
- * A command waiting in the Queue (SPEC §4 Execution Control substate, §7): at most one per order key
- * (EC4). Mutable only through the queue code of the core.
+ * A command in the Queue (SPEC §4 Execution Control substate, §7) — at most one per order key (EC4) —
+ * and, once dispatched, the key's inflight request (EC5) with the request id the core assigned.
+ * Mutable only inside the state package (through {@link PendingQueue} and {@link InflightTable});
+ * instances are pooled by {@link ExecutionState}.
  */
 public final class PendingCommand {
-    private final long orderKey;
+    /** {@link #requestId()} before dispatch. */
+    public static final long NO_REQUEST = 0;
+
+    private long orderKey;
     private CommandType type;
     private int instrument;
     private Side side;
@@ -17,43 +22,53 @@ public final class PendingCommand {
     private long qtyLots;
     private long admissionSeq;
     private long intentId;
+    private long requestId;
     private boolean recorded;
 
-    /** A pending command; {@code admissionSeq} orders FIFO within a priority (SPEC §8.4). */
-    public PendingCommand(long orderKey, CommandType type, int instrument, Side side, long priceTicks, long qtyLots,
-                          long admissionSeq, long intentId) {
+    PendingCommand() {
+    }
+
+    PendingCommand init(long orderKey, CommandType type, int instrument, Side side, long priceTicks, long qtyLots,
+                        long admissionSeq, long intentId) {
         this.orderKey = orderKey;
         set(type, instrument, side, priceTicks, qtyLots, admissionSeq, intentId);
+        this.requestId = NO_REQUEST;
+        this.recorded = false;
+        return this;
     }
 
     /** Overwrites the payload (dominance: the incoming command wins the key). */
-    public void set(CommandType type, int instrument, Side side, long priceTicks, long qtyLots, long admissionSeq,
-                    long intentId) {
+    void set(CommandType type, int instrument, Side side, long priceTicks, long qtyLots, long admissionSeq,
+             long intentId) {
         this.type = type;
         this.instrument = instrument;
         this.side = side;
-        this.priceTicks = priceTicks;
-        this.qtyLots = qtyLots;
+        // SPEC §6 (README): a CANCEL's price and quantity are zero, whatever the Intent carried.
+        this.priceTicks = type == CommandType.CANCEL ? 0 : priceTicks;
+        this.qtyLots = type == CommandType.CANCEL ? 0 : qtyLots;
         this.admissionSeq = admissionSeq;
         this.intentId = intentId;
     }
 
-    /** An exact copy. */
-    public PendingCommand copy() {
-        PendingCommand c = new PendingCommand(orderKey, type, instrument, side, priceTicks, qtyLots, admissionSeq,
-                intentId);
+    PendingCommand copy() {
+        PendingCommand c = new PendingCommand().init(orderKey, type, instrument, side, priceTicks, qtyLots,
+                admissionSeq, intentId);
+        c.requestId = requestId;
         c.recorded = recorded;
         return c;
     }
 
-    /** Once inflight: true when its OrderSubmitted record has been processed. */
-    public boolean recorded() {
-        return recorded;
+    void requestId(long id) {
+        this.requestId = id;
     }
 
-    /** Marks the inflight command as recorded by its OrderSubmitted. */
-    public void markRecorded() {
+    void markRecorded() {
         recorded = true;
+    }
+
+    /** Once inflight: true when its dispatch record (OrderSubmitted) has been processed. */
+    public boolean recorded() {
+        return recorded;
     }
 
     /** The order key. */
@@ -91,25 +106,30 @@ public final class PendingCommand {
         return admissionSeq;
     }
 
-    /** Id of the Intent whose arc this command carries. */
+    /** Id of the Intent whose arc this command carries ({@code -1} for a request known only by its record). */
     public long intentId() {
         return intentId;
     }
 
-    /** The command as it would be recorded in an OrderSubmitted (allocates; for the edges). */
+    /** The request id the core assigned at dispatch, {@link #NO_REQUEST} while pending. */
+    public long requestId() {
+        return requestId;
+    }
+
+    /** The command as its OrderSubmitted record carries it (allocates; for the edges). */
     public OrderCommand toOrderCommand() {
         return new OrderCommand(type, instrument, side, priceTicks, qtyLots);
     }
 
     void encode(CanonicalEncoder enc) {
-        enc.writeLong(orderKey).writeLong(type.ordinal()).writeLong(instrument).writeLong(side.ordinal())
+        enc.writeLong(orderKey).writeLong(type.code()).writeLong(instrument).writeLong(side.code())
                 .writeLong(priceTicks).writeLong(qtyLots).writeLong(admissionSeq).writeLong(intentId)
-                .writeBoolean(recorded);
+                .writeLong(requestId).writeBoolean(recorded);
     }
 
     @Override
     public String toString() {
         return type + "{key=" + orderKey + " " + side + " " + qtyLots + "@" + priceTicks + " seq=" + admissionSeq
-                + " intent=" + intentId + "}";
+                + " intent=" + intentId + (requestId != NO_REQUEST ? " request=" + requestId : "") + "}";
     }
 }

@@ -1,6 +1,7 @@
 package io.tradingchassis.core.step;
 
 import io.tradingchassis.core.config.CoreConfiguration;
+import io.tradingchassis.core.config.StrategyConfig;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.Event;
 import io.tradingchassis.core.intent.Disposition;
@@ -12,46 +13,80 @@ import io.tradingchassis.core.queue.QueueProcessor;
 import io.tradingchassis.core.risk.RiskEngine;
 import io.tradingchassis.core.state.ExecutionState;
 import io.tradingchassis.core.state.PendingCommand;
+import io.tradingchassis.core.state.PendingQueue;
 import io.tradingchassis.core.state.State;
 import io.tradingchassis.core.strategy.Strategy;
-import io.tradingchassis.core.strategy.StrategyFactory;
+import io.tradingchassis.core.strategy.StrategyCatalog;
+import io.tradingchassis.core.strategy.StrategyProvider;
 
 /**
  * SPEC §5 steps 3–6 inside one step: decision trigger and Strategy, Risk per Intent (R1), Queue update
- * under dominance (§7), Queue Processing (§8) and the obligation (§9). Holds scratch only.
+ * under dominance (§7), Queue Processing (§8) and the obligation (§9). Holds scratch only. Whatever a
+ * Strategy or a risk policy throws is caught here (STYLE habit 12), so a step always applies completely.
  */
 final class ExecutionPipeline implements QueueOutput {
     private final IntentBuffer intents = new IntentBuffer();
+    private final IntentBuffer.Cursor cursor = intents.cursor();
     private final QueueProcessor processor = new QueueProcessor();
+    private final StrategyContext view = new StrategyContext();
+    private final RiskContext riskView = new RiskContext();
     private final RiskEngine risk;
-    private final Strategy fixedStrategy;
+    private final StrategyCatalog catalog;
     private CoreConfiguration strategyConfiguration;
     private Strategy strategy;
+    private int memorySlots;
     private StepResult out;
 
-    ExecutionPipeline(RiskEngine risk) {
-        this(risk, null);
+    /** {@code catalog} null: the provider each configuration was parsed with. */
+    ExecutionPipeline(RiskEngine risk, StrategyCatalog catalog) {
+        this.risk = risk;
+        this.catalog = catalog;
     }
 
     /**
-     * Test hook (package-private): a pipeline that runs {@code fixedStrategy} whatever the
-     * configuration selects, so tests can drive exact Intents through Risk, the Queue and Queue
-     * Processing. {@code null} means "the strategy the configuration names" (production behaviour).
+     * Resolves and builds the configuration's Strategy, before the step mutates anything: a missing
+     * provider or a failing factory is an error of the configuration, not a half-applied step.
      */
-    ExecutionPipeline(RiskEngine risk, Strategy fixedStrategy) {
-        this.risk = risk;
-        this.fixedStrategy = fixedStrategy;
+    void prepare(CoreConfiguration cfg) {
+        if (cfg == strategyConfiguration) {
+            return;
+        }
+        StrategyConfig sc = cfg.strategy();
+        StrategyProvider provider = sc.provider();
+        if (catalog != null) {
+            provider = catalog.provider(sc.id());
+            if (provider == null || !provider.version().equals(sc.version())) {
+                throw new IllegalArgumentException("the configuration selects strategy " + sc.id() + " version "
+                        + sc.version() + ", which this engine's catalog " + (provider == null ? "does not have"
+                        : "has at version " + provider.version()) + "; known: " + catalog.ids());
+            }
+        }
+        Strategy s;
+        try {
+            s = provider.create(sc.parameters());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("strategy " + sc.id() + " could not be created from " + sc + ": "
+                    + CoreEngine.describe(e), e);
+        }
+        if (s == null) {
+            throw new IllegalArgumentException("strategy provider " + sc.id() + " created no strategy");
+        }
+        strategy = s;
+        memorySlots = provider.memorySlots();
+        strategyConfiguration = cfg;
     }
 
-    void run(State state, Event event, CoreConfiguration cfg, StepResult result) {
+    void run(State state, Event event, long position, CoreConfiguration cfg, StepResult result) {
         this.out = result;
         ExecutionState x = state.execution();
-        long firstIntentId = x.nextIntentId();
+        PendingQueue q = x.queue();
+        long firstIntentId = q.nextIntentId();
         intents.clear();
-        decide(state, event, cfg);
+        decide(state, event, position, cfg);
+        riskView.bind(state);
         for (int i = 0; i < intents.size(); i++) {
-            long intentId = x.takeIntentId();
-            Reason verdict = risk.check(state, cfg, intents, i);
+            long intentId = q.takeIntentId();
+            Reason verdict = risk.check(riskView, cfg, cursor.at(i));
             if (!RiskEngine.allowed(verdict)) {
                 result.addDisposition(intentId, intents.orderKey(i), intents.type(i), Disposition.DENIED, verdict);
                 continue;
@@ -59,12 +94,13 @@ final class ExecutionPipeline implements QueueOutput {
             DominanceQueue.admit(x, intentId, intents.type(i), intents.orderKey(i), intents.instrument(i),
                     intents.side(i), intents.priceTicks(i), intents.qtyLots(i), this);
         }
+        riskView.unbind();
         processor.process(x, cfg, state.control().controlTimeNs(), state.control().killSwitch(), this);
         // Intents of this step still waiting: report why (inflight gating or rate limit).
-        for (int p = 0; p < x.pendingCount(); p++) {
-            PendingCommand c = x.pendingAt(p);
+        for (int p = 0; p < q.size(); p++) {
+            PendingCommand c = q.at(p);
             if (c.intentId() >= firstIntentId) {
-                Reason why = x.inflightType(c.orderKey()) != null ? Reason.INFLIGHT : Reason.RATE_LIMITED;
+                Reason why = x.inflight().get(c.orderKey()) != null ? Reason.INFLIGHT : Reason.RATE_LIMITED;
                 result.addDisposition(c.intentId(), c.orderKey(), c.type(), Disposition.PENDING, why);
             }
         }
@@ -72,7 +108,7 @@ final class ExecutionPipeline implements QueueOutput {
     }
 
     /** SPEC §5 step 3: the decision trigger (event types, every Nth, strategy predicate), then the Strategy. */
-    private void decide(State state, Event event, CoreConfiguration cfg) {
+    private void decide(State state, Event event, long position, CoreConfiguration cfg) {
         if (!cfg.decisionTrigger().triggers(event.type())) {
             return;
         }
@@ -81,32 +117,23 @@ final class ExecutionPipeline implements QueueOutput {
         if (everyNth != 1 && count % everyNth != 0) {
             return;
         }
-        Strategy s = strategyFor(cfg);
+        view.begin(state, cfg, event, position, memorySlots);
         try {
-            if (!s.wantsDecision(state)) {
+            if (!strategy.wantsDecision(view)) {
                 return;
             }
-            state.execution().rebuildWorkingIndex();
-            s.decide(state, intents);
+            view.allowWrites();
+            strategy.decide(view, intents);
+            view.commit();
             out.strategyRan(true, null);
-        } catch (Exception e) {
-            // A failing strategy emits nothing this step; the failure is data in the result (F1, F3).
-            // Exception, not just RuntimeException: a sneakily thrown checked exception must not escape
-            // after State derivation and leave the step half-applied (SPEC §5).
+        } catch (Throwable t) {
+            // Anything thrown (Errors included) is data: the decision emits nothing and keeps no memory
+            // writes, and the step still applies completely (SPEC §5 atomicity, F1, F3).
             intents.clear();
-            out.strategyRan(true, e.toString());
+            out.strategyRan(true, CoreEngine.describe(t));
+        } finally {
+            view.end();
         }
-    }
-
-    private Strategy strategyFor(CoreConfiguration cfg) {
-        if (fixedStrategy != null) {
-            return fixedStrategy;
-        }
-        if (cfg != strategyConfiguration) {
-            strategy = StrategyFactory.create(cfg.strategy());
-            strategyConfiguration = cfg;
-        }
-        return strategy;
     }
 
     @Override

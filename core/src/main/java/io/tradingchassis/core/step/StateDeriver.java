@@ -28,6 +28,7 @@ import io.tradingchassis.core.state.Order;
 import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.state.PendingCommand;
 import io.tradingchassis.core.state.State;
+import io.tradingchassis.core.strategy.NoStrategy;
 import java.util.Arrays;
 import java.util.List;
 
@@ -114,14 +115,14 @@ final class StateDeriver {
             throw new InvariantViolation(Invariant.EV1, pos, "BookDelta negative book quantity qtyLots="
                     + d.qtyLots() + " at priceTicks=" + d.priceTicks() + " " + d.side());
         }
-        s.market().book(d.instrument()).setLevel(d.side(), d.priceTicks(), d.qtyLots());
+        s.market().setLevel(d.instrument(), d.side(), d.priceTicks(), d.qtyLots());
     }
 
     private static void bookSnapshot(State s, BookSnapshot b, long pos, CoreConfiguration cfg) {
         instrument(b.instrument(), pos, cfg, "BookSnapshot");
         levels(b.bids(), "bids", pos);
         levels(b.asks(), "asks", pos);
-        s.market().book(b.instrument()).replace(b.bids(), b.asks());
+        s.market().replaceBook(b.instrument(), b.bids(), b.asks());
         s.control().feedGap(b.instrument(), false); // a snapshot heals a gap
     }
 
@@ -150,7 +151,7 @@ final class StateDeriver {
             throw new InvariantViolation(Invariant.EV1, pos, "Trade aggressorSide=" + t.aggressorSide()
                     + " priceTicks=" + t.priceTicks() + " qtyLots=" + t.qtyLots() + ": side required, both > 0");
         }
-        s.market().book(t.instrument()).onTrade(t.aggressorSide(), t.priceTicks(), t.qtyLots());
+        s.market().onTrade(t.instrument(), t.aggressorSide(), t.priceTicks(), t.qtyLots());
     }
 
     private static void bbo(State s, Bbo b, long pos, CoreConfiguration cfg) {
@@ -159,7 +160,7 @@ final class StateDeriver {
             throw new InvariantViolation(Invariant.EV1, pos, "Bbo bid=" + b.bidLots() + "@" + b.bidTicks() + " ask="
                     + b.askLots() + "@" + b.askTicks() + ": prices > 0, quantities >= 0");
         }
-        s.market().book(b.instrument()).onBbo(b.bidTicks(), b.bidLots(), b.askTicks(), b.askLots());
+        s.market().onBbo(b.instrument(), b.bidTicks(), b.bidLots(), b.askTicks(), b.askLots());
     }
 
     private static void instrument(int instrument, long pos, CoreConfiguration cfg, String what) {
@@ -170,10 +171,22 @@ final class StateDeriver {
     }
 
     // ---------------------------------------------------------------- execution
+    //
+    // Ordering contract (SPEC §6, README): every dispatch request carries a request id the core assigned.
+    // Its record (OrderSubmitted/DispatchFailed) and the venue's answer to it name that id. The runtime
+    // appends a step's records right after the step; the core stays correct when they come later:
+    // a truthful record whose Order became terminal meanwhile is accepted (a REPLACE/CANCEL then awaits
+    // the venue's reject), while an answer to a request that was never recorded, or a record for a
+    // request the core never made (with a Strategy configured), is EV1 — never silently absorbed.
 
     private static Order known(State s, long orderId, long pos, String what) {
-        Order o = s.execution().order(orderId);
+        Order o = s.execution().orders().get(orderId);
         if (o == null) {
+            if (orderId <= s.execution().orders().keyHighWater()) {
+                throw new InvariantViolation(Invariant.L4, pos, what + " for order " + orderId
+                        + ", which is not live: it became terminal and retired (nothing may follow a terminal"
+                        + " status), or it was never submitted");
+            }
             throw new InvariantViolation(Invariant.L3, pos, what + " for unknown order id " + orderId
                     + " (no OrderSubmitted created it)");
         }
@@ -185,30 +198,53 @@ final class StateDeriver {
                 + o.status() + " -> " + next);
     }
 
+    /**
+     * The key's recorded inflight request that an answer names; EV1 when the answer names no request,
+     * another request, a request of another type, or one whose dispatch record has not been processed.
+     */
+    private static PendingCommand answered(State s, long key, long requestId, CommandType expected, long pos,
+                                           String what) {
+        PendingCommand c = s.execution().inflight().get(key);
+        if (c == null || c.requestId() != requestId || (expected != null && c.type() != expected)) {
+            throw new InvariantViolation(Invariant.EV1, pos, what + " for key " + key + " answers request "
+                    + requestId + (expected != null ? " (" + expected + ")" : "") + ", but the key's inflight request is "
+                    + (c == null ? "none" : c.type() + " #" + c.requestId())
+                    + ": an answer must name a recorded request of this key");
+        }
+        if (!c.recorded()) {
+            throw new InvariantViolation(Invariant.EV1, pos, what + " for key " + key + " answers request "
+                    + requestId + " before its dispatch record (OrderSubmitted): records precede answers");
+        }
+        return c;
+    }
+
     private static void accepted(State s, OrderAccepted a, long pos, StepResult out) {
         Order o = known(s, a.orderId(), pos, "OrderAccepted");
         if (!o.status().canBecome(OrderStatus.ACCEPTED)) {
             illegal(o, OrderStatus.ACCEPTED, pos, "OrderAccepted");
         }
-        s.execution().transition(o, OrderStatus.ACCEPTED);
-        s.execution().clearInflight(o.orderId()); // the NEW's arc is answered (EC5 key free)
+        ExecutionState x = s.execution();
+        x.orders().transition(o, OrderStatus.ACCEPTED);
+        if (x.inflight().type(o.orderId()) == CommandType.NEW) {
+            x.inflight().release(x, o.orderId()); // the NEW's arc is answered (EC5 key free)
+        }
         out.addTransition(o.orderId(), OrderStatus.SUBMITTED, OrderStatus.ACCEPTED);
     }
 
     private static void rejected(State s, OrderRejected r, long pos, StepResult out) {
-        Order o = known(s, r.orderId(), pos, "OrderRejected");
         ExecutionState x = s.execution();
-        CommandType inflight = x.inflightType(o.orderId());
-        if (o.status() == OrderStatus.SUBMITTED) {
-            x.transition(o, OrderStatus.REJECTED);
-            x.clearInflight(o.orderId());
+        PendingCommand c = answered(s, r.orderId(), r.requestId(), null, pos, "OrderRejected");
+        if (c.type() == CommandType.NEW) {
+            Order o = known(s, r.orderId(), pos, "OrderRejected");
+            if (!o.status().canBecome(OrderStatus.REJECTED)) {
+                illegal(o, OrderStatus.REJECTED, pos, "OrderRejected");
+            }
+            x.orders().transition(o, OrderStatus.REJECTED);
             out.addTransition(o.orderId(), OrderStatus.SUBMITTED, OrderStatus.REJECTED);
-        } else if (inflight == CommandType.REPLACE || inflight == CommandType.CANCEL) {
-            // The venue refused the REPLACE/CANCEL request; the Order keeps its status (SPEC §8.2).
-            x.clearInflight(o.orderId());
-        } else {
-            illegal(o, OrderStatus.REJECTED, pos, "OrderRejected (no request inflight)");
         }
+        // For a REPLACE/CANCEL the venue refused the request; the Order (live, or retired after becoming
+        // terminal meanwhile) keeps its status (SPEC §8.2).
+        x.inflight().release(x, r.orderId());
     }
 
     private static void filled(State s, OrderFilled f, long pos, StepResult out) {
@@ -223,19 +259,20 @@ final class StateDeriver {
                     + f.fillQtyLots() + " fillPriceTicks=" + f.fillPriceTicks() + " leavesLots=" + f.leavesLots()
                     + " inconsistent with the order's leavesLots=" + o.leavesLots());
         }
+        ExecutionState x = s.execution();
         long sign = o.side().sign();
         try {
-            Math.addExact(s.execution().positionLots(o.instrument()), sign * f.fillQtyLots());
-            Math.subtractExact(s.execution().cashTickLots(o.instrument()),
+            Math.addExact(x.positions().positionLots(o.instrument()), sign * f.fillQtyLots());
+            Math.subtractExact(x.positions().cashTickLots(o.instrument()),
                     Math.multiplyExact(sign * f.fillQtyLots(), f.fillPriceTicks()));
         } catch (ArithmeticException overflow) {
             throw new InvariantViolation(Invariant.EV1, pos, "OrderFilled for order " + o.orderId()
                     + " overflows position or cash (64-bit)");
         }
         OrderStatus from = o.status();
-        o.fill(f.fillQtyLots(), f.leavesLots());
-        s.execution().transition(o, next);
-        s.execution().applyFill(o.instrument(), sign, f.fillQtyLots(), f.fillPriceTicks());
+        x.orders().fill(o, f.fillQtyLots(), f.leavesLots());
+        x.orders().transition(o, next);
+        x.positions().applyFill(o.instrument(), sign, f.fillQtyLots(), f.fillPriceTicks());
         out.addTransition(o.orderId(), from, next);
     }
 
@@ -244,11 +281,17 @@ final class StateDeriver {
         if (!o.status().canBecome(OrderStatus.CANCELLED)) {
             illegal(o, OrderStatus.CANCELLED, pos, "OrderCancelled");
         }
-        OrderStatus from = o.status();
-        s.execution().transition(o, OrderStatus.CANCELLED);
-        if (s.execution().inflightType(o.orderId()) == CommandType.CANCEL) {
-            s.execution().clearInflight(o.orderId());
+        boolean solicited = c.requestId() != OrderCancelled.UNSOLICITED;
+        if (solicited) {
+            answered(s, c.orderId(), c.requestId(), CommandType.CANCEL, pos, "OrderCancelled");
         }
+        ExecutionState x = s.execution();
+        OrderStatus from = o.status();
+        x.orders().transition(o, OrderStatus.CANCELLED);
+        if (solicited) {
+            x.inflight().release(x, o.orderId());
+        }
+        // Unsolicited (the venue cancelled on its own): a REPLACE/CANCEL still inflight awaits its reject.
         out.addTransition(o.orderId(), from, OrderStatus.CANCELLED);
     }
 
@@ -258,17 +301,20 @@ final class StateDeriver {
             throw new InvariantViolation(Invariant.L4, pos, "OrderReplaced for order " + o.orderId() + " in status "
                     + o.status() + ": only Accepted or PartiallyFilled orders can be replaced");
         }
-        if (s.execution().inflightType(o.orderId()) != CommandType.REPLACE) {
-            throw new InvariantViolation(Invariant.L4, pos, "OrderReplaced for order " + o.orderId()
-                    + " with no REPLACE inflight (inflight=" + s.execution().inflightType(o.orderId()) + ")");
+        PendingCommand c = answered(s, r.orderId(), r.requestId(), CommandType.REPLACE, pos, "OrderReplaced");
+        if (r.priceTicks() != c.priceTicks() || r.qtyLots() != c.qtyLots()) {
+            throw new InvariantViolation(Invariant.EV1, pos, "OrderReplaced for order " + o.orderId() + " carries "
+                    + r.qtyLots() + "@" + r.priceTicks() + " but its REPLACE request #" + c.requestId() + " asked "
+                    + c.qtyLots() + "@" + c.priceTicks());
         }
         if (r.priceTicks() <= 0 || r.qtyLots() <= o.filledLots()) {
             throw new InvariantViolation(Invariant.EV1, pos, "OrderReplaced for order " + o.orderId() + " priceTicks="
                     + r.priceTicks() + " qtyLots=" + r.qtyLots() + ": price > 0 and qty > filledLots="
                     + o.filledLots());
         }
-        o.replace(r.priceTicks(), r.qtyLots());
-        s.execution().clearInflight(o.orderId());
+        ExecutionState x = s.execution();
+        x.orders().replace(o, r.priceTicks(), r.qtyLots());
+        x.inflight().release(x, o.orderId());
     }
 
     // ---------------------------------------------------------------- dispatch records
@@ -281,24 +327,44 @@ final class StateDeriver {
             throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted for order " + id
                     + " has no complete command (type and side required)");
         }
+        if (sub.requestId() <= 0) {
+            throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted for order " + id + " names request id "
+                    + sub.requestId() + ": request ids are > 0");
+        }
         instrument(c.instrument(), pos, cfg, "OrderSubmitted");
-        CommandType inflight = x.inflightType(id);
-        if (inflight != null && (inflight != c.type() || x.inflightRecorded(id))) {
-            throw new InvariantViolation(Invariant.EC5, pos, "OrderSubmitted " + c.type() + " for key " + id
-                    + " while " + inflight + (x.inflightRecorded(id) ? " (already recorded)" : "")
-                    + " is inflight");
+        PendingCommand dispatched = x.inflight().get(id);
+        if (dispatched != null) {
+            if (dispatched.recorded()) {
+                throw new InvariantViolation(Invariant.EC5, pos, "OrderSubmitted " + c.type() + " for key " + id
+                        + " request " + sub.requestId() + " while " + dispatched.type() + " #"
+                        + dispatched.requestId() + " is inflight and already recorded");
+            }
+            if (dispatched.requestId() != sub.requestId() || !sameCommand(dispatched, c)) {
+                // The dispatch record must describe the request Queue Processing dispatched (SPEC §6).
+                throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted for key " + id + " records request "
+                        + sub.requestId() + " " + c + " but the dispatched request was #" + dispatched.requestId()
+                        + " " + dispatched);
+            }
+            // Validated: mutate from here on (validate-before-mutate, SPEC §5). A REPLACE/CANCEL record is
+            // accepted even if its Order became terminal meanwhile: the request awaits the venue's reject.
+            if (c.type() == CommandType.NEW) {
+                x.orders().submit(id, c.instrument(), c.side(), c.priceTicks(), c.qtyLots(), pos);
+                out.addTransition(id, StepResult.CREATED, OrderStatus.SUBMITTED);
+            }
+            x.inflight().markRecorded(dispatched);
+            return;
         }
-        PendingCommand dispatched = x.inflight(id);
-        if (dispatched != null && !sameCommand(dispatched, c)) {
-            // The dispatch record must describe the request Queue Processing dispatched (SPEC §6).
-            throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted for key " + id + " records " + c
-                    + " but the dispatched request was " + dispatched);
+        if (!NoStrategy.ID.equals(cfg.strategy().id())) {
+            throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted for key " + id + " records request "
+                    + sub.requestId() + " " + c + ", which the core never dispatched (strategy "
+                    + cfg.strategy().id() + " is configured: every record must match a dispatch request)");
         }
-        Order o = x.order(id);
+        // No Strategy: a stream recorded elsewhere. The record itself establishes the inflight request.
+        Order o = x.orders().get(id);
         if (c.type() == CommandType.NEW) {
-            if (o != null) {
+            if (o != null || id <= x.orders().keyHighWater()) {
                 throw new InvariantViolation(Invariant.L3, pos, "OrderSubmitted NEW reuses order id " + id
-                        + " (already " + o.status() + ")");
+                        + " (NEW keys strictly increase; the highest so far is " + x.orders().keyHighWater() + ")");
             }
             if (c.priceTicks() <= 0 || c.qtyLots() <= 0) {
                 throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted NEW for order " + id + " priceTicks="
@@ -307,7 +373,7 @@ final class StateDeriver {
         } else {
             if (o == null || !o.status().isWorking()) {
                 throw new InvariantViolation(o == null ? Invariant.L3 : Invariant.L4, pos, "OrderSubmitted " + c.type()
-                        + " for order " + id + (o == null ? " that does not exist" : " in status " + o.status())
+                        + " for order " + id + (o == null ? " that is not live" : " in status " + o.status())
                         + ": REPLACE/CANCEL target an Accepted or PartiallyFilled order");
             }
             if (c.instrument() != o.instrument() || c.side() != o.side()) {
@@ -319,20 +385,17 @@ final class StateDeriver {
                 throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted REPLACE for order " + id
                         + " priceTicks=" + c.priceTicks() + " qtyLots=" + c.qtyLots() + ": both must be > 0");
             }
+            if (c.type() == CommandType.CANCEL && (c.priceTicks() != 0 || c.qtyLots() != 0)) {
+                throw new InvariantViolation(Invariant.EV1, pos, "OrderSubmitted CANCEL for order " + id
+                        + " priceTicks=" + c.priceTicks() + " qtyLots=" + c.qtyLots() + ": a CANCEL carries 0 and 0");
+            }
         }
-        // Validated: mutate from here on (validate-before-mutate, SPEC §5).
         if (c.type() == CommandType.NEW) {
-            x.addOrder(new Order(id, c.instrument(), c.side(), c.priceTicks(), c.qtyLots(), pos));
+            x.orders().submit(id, c.instrument(), c.side(), c.priceTicks(), c.qtyLots(), pos);
             out.addTransition(id, StepResult.CREATED, OrderStatus.SUBMITTED);
         }
-        if (dispatched == null) {
-            // A record with no dispatch in this State (e.g. a stream recorded without a strategy):
-            // the record itself establishes the inflight request.
-            dispatched = new PendingCommand(id, c.type(), c.instrument(), c.side(), c.priceTicks(), c.qtyLots(),
-                    -1, -1);
-            x.markInflight(dispatched);
-        }
-        dispatched.markRecorded();
+        x.inflight().recordExternal(x, id, sub.requestId(), c.type(), c.instrument(), c.side(), c.priceTicks(),
+                c.qtyLots());
     }
 
     private static boolean sameCommand(PendingCommand d, OrderCommand c) {
@@ -342,12 +405,17 @@ final class StateDeriver {
 
     private static void dispatchFailed(State s, DispatchFailed f, long pos) {
         ExecutionState x = s.execution();
-        CommandType inflight = x.inflightType(f.orderId());
-        if (inflight == null || x.inflightRecorded(f.orderId())) {
-            throw new InvariantViolation(Invariant.EC5, pos, "DispatchFailed for key " + f.orderId()
-                    + (inflight == null ? " with nothing inflight" : " whose " + inflight + " was already recorded as submitted"));
+        PendingCommand c = x.inflight().get(f.orderId());
+        if (c == null || c.requestId() != f.requestId()) {
+            throw new InvariantViolation(Invariant.EV1, pos, "DispatchFailed for key " + f.orderId() + " names request "
+                    + f.requestId() + ", but the key's inflight request is "
+                    + (c == null ? "none" : c.type() + " #" + c.requestId()));
         }
-        x.clearInflight(f.orderId()); // F4: releases the marker, creates no Order
+        if (c.recorded()) {
+            throw new InvariantViolation(Invariant.EC5, pos, "DispatchFailed for key " + f.orderId() + " whose "
+                    + c.type() + " #" + c.requestId() + " was already recorded as submitted");
+        }
+        x.inflight().release(x, f.orderId()); // F4: releases the marker, creates no Order
     }
 
     // ---------------------------------------------------------------- control

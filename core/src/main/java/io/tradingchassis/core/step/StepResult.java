@@ -2,6 +2,7 @@ package io.tradingchassis.core.step;
 
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.EventType;
+import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.intent.Disposition;
 import io.tradingchassis.core.intent.Reason;
 import io.tradingchassis.core.view.OrderStatus;
@@ -10,8 +11,10 @@ import java.util.Arrays;
 
 /**
  * The outputs of one step (SPEC §5 step 7): Order transitions, Intent dispositions, dispatch requests
- * and at most one Control Scheduling Obligation. The engine reuses one instance per call, like a ring
- * slot: read it before the next call, or {@link #copy()} it.
+ * and at most one Control Scheduling Obligation. Everything in it is a value: nothing reachable from a
+ * result is State. The engine reuses two instances alternately, like ring slots: a result stays valid
+ * until the next successful step of the same engine (a step that throws leaves the last good result
+ * untouched); {@link #copy()} it to keep it longer.
  */
 public final class StepResult {
     /** {@link #transitionFrom} for an Order created by the step (L3). */
@@ -32,7 +35,13 @@ public final class StepResult {
     private Reason[] dReason = new Reason[8];
     private int dCount;
 
-    private PendingCommand[] dispatches = new PendingCommand[4];
+    private long[] xRequestId = new long[4];
+    private long[] xOrderKey = new long[4];
+    private CommandType[] xType = new CommandType[4];
+    private int[] xInstrument = new int[4];
+    private Side[] xSide = new Side[4];
+    private long[] xPrice = new long[4];
+    private long[] xQty = new long[4];
     private int dispatchCount;
 
     private boolean strategyRan;
@@ -48,7 +57,6 @@ public final class StepResult {
         this.eventType = type;
         trCount = 0;
         dCount = 0;
-        Arrays.fill(dispatches, 0, dispatchCount, null);
         dispatchCount = 0;
         strategyRan = false;
         strategyFailure = null;
@@ -88,10 +96,29 @@ public final class StepResult {
     }
 
     void addDispatch(PendingCommand c) {
-        if (dispatchCount == dispatches.length) {
-            dispatches = Arrays.copyOf(dispatches, dispatchCount * 2);
+        addDispatch(c.requestId(), c.orderKey(), c.type(), c.instrument(), c.side(), c.priceTicks(), c.qtyLots());
+    }
+
+    private void addDispatch(long requestId, long key, CommandType type, int instrument, Side side, long price,
+                             long qty) {
+        if (dispatchCount == xRequestId.length) {
+            int n = dispatchCount * 2;
+            xRequestId = Arrays.copyOf(xRequestId, n);
+            xOrderKey = Arrays.copyOf(xOrderKey, n);
+            xType = Arrays.copyOf(xType, n);
+            xInstrument = Arrays.copyOf(xInstrument, n);
+            xSide = Arrays.copyOf(xSide, n);
+            xPrice = Arrays.copyOf(xPrice, n);
+            xQty = Arrays.copyOf(xQty, n);
         }
-        dispatches[dispatchCount++] = c;
+        int i = dispatchCount++;
+        xRequestId[i] = requestId;
+        xOrderKey[i] = key;
+        xType[i] = type;
+        xInstrument[i] = instrument;
+        xSide[i] = side;
+        xPrice[i] = price;
+        xQty[i] = qty;
     }
 
     void strategyRan(boolean ran, String failure) {
@@ -178,10 +205,53 @@ public final class StepResult {
         return dispatchCount;
     }
 
-    /** Dispatch request i: the command that left the Queue (it is no longer in State). */
-    public PendingCommand dispatch(int i) {
+    /** Dispatch request i as a value (allocates; the {@code dispatch*} accessors do not). */
+    public DispatchRequest dispatch(int i) {
         check(i, dispatchCount);
-        return dispatches[i];
+        return new DispatchRequest(xRequestId[i], xOrderKey[i], xType[i], xInstrument[i], xSide[i], xPrice[i],
+                xQty[i]);
+    }
+
+    /** Request id of dispatch request i (SPEC §6: its record and the venue's answer name it). */
+    public long dispatchRequestId(int i) {
+        check(i, dispatchCount);
+        return xRequestId[i];
+    }
+
+    /** Order key of dispatch request i. */
+    public long dispatchOrderKey(int i) {
+        check(i, dispatchCount);
+        return xOrderKey[i];
+    }
+
+    /** Command type of dispatch request i. */
+    public CommandType dispatchType(int i) {
+        check(i, dispatchCount);
+        return xType[i];
+    }
+
+    /** Instrument of dispatch request i. */
+    public int dispatchInstrument(int i) {
+        check(i, dispatchCount);
+        return xInstrument[i];
+    }
+
+    /** Side of dispatch request i. */
+    public Side dispatchSide(int i) {
+        check(i, dispatchCount);
+        return xSide[i];
+    }
+
+    /** Price of dispatch request i (0 for CANCEL). */
+    public long dispatchPriceTicks(int i) {
+        check(i, dispatchCount);
+        return xPrice[i];
+    }
+
+    /** Quantity of dispatch request i (0 for CANCEL). */
+    public long dispatchQtyLots(int i) {
+        check(i, dispatchCount);
+        return xQty[i];
     }
 
     /** Whether the decision trigger fired and the Strategy ran. */
@@ -189,7 +259,10 @@ public final class StepResult {
         return strategyRan;
     }
 
-    /** The Strategy's exception message when it threw (the step emitted no Intents), else {@code null}. */
+    /**
+     * What the Strategy threw, described safely ({@code toString()}, or the class name when that throws),
+     * when it threw (the step emitted no Intents and kept no memory writes), else {@code null}.
+     */
     public String strategyFailure() {
         return strategyFailure;
     }
@@ -224,7 +297,7 @@ public final class StepResult {
         return null;
     }
 
-    /** An independent copy (dispatch commands are copied too). */
+    /** An independent copy. */
     public StepResult copy() {
         StepResult c = new StepResult();
         c.reset(position, eventType);
@@ -235,7 +308,7 @@ public final class StepResult {
             c.addDisposition(dIntentId[i], dOrderKey[i], dType[i], dDisposition[i], dReason[i]);
         }
         for (int i = 0; i < dispatchCount; i++) {
-            c.addDispatch(dispatches[i].copy());
+            c.addDispatch(xRequestId[i], xOrderKey[i], xType[i], xInstrument[i], xSide[i], xPrice[i], xQty[i]);
         }
         c.strategyRan = strategyRan;
         c.strategyFailure = strategyFailure;
@@ -267,7 +340,9 @@ public final class StepResult {
             }
         }
         for (int i = 0; i < dispatchCount; i++) {
-            sb.append(" dispatch ").append(dispatches[i]);
+            sb.append(" dispatch#").append(xRequestId[i]).append(' ').append(xType[i]).append("{key=")
+                    .append(xOrderKey[i]).append(' ').append(xSide[i]).append(' ').append(xQty[i]).append('@')
+                    .append(xPrice[i]).append('}');
         }
         if (hasObligation) {
             sb.append(" obligation@").append(obligationDeadlineNs);

@@ -1,11 +1,10 @@
 package io.tradingchassis.core.strategy;
 
-import io.tradingchassis.core.config.StrategyCatalog;
-import io.tradingchassis.core.config.StrategyConfig;
 import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.intent.IntentSink;
 import io.tradingchassis.core.view.BookView;
 import io.tradingchassis.core.view.StateView;
+import io.tradingchassis.core.view.StrategyView;
 
 /**
  * {@code market-maker}: quotes one bid and one ask around mid.
@@ -21,28 +20,26 @@ import io.tradingchassis.core.view.StateView;
  * </ul>
  */
 public final class MarketMakerStrategy implements Strategy {
+    /** Its id. */
+    public static final String ID = "market-maker";
+
     private final int instrument;
     private final long halfSpreadTicks;
     private final long quoteQtyLots;
     private final long skewTicksPerLot;
     private final long replaceThresholdTicks;
 
-    /** Built from resolved parameters (see {@link StrategyCatalog}). */
-    public MarketMakerStrategy(StrategyConfig cfg) {
-        this.instrument = (int) cfg.parameter("instrument");
-        this.halfSpreadTicks = cfg.parameter("halfSpreadTicks");
-        this.quoteQtyLots = cfg.parameter("quoteQtyLots");
-        this.skewTicksPerLot = cfg.parameter("skewTicksPerLot");
-        this.replaceThresholdTicks = cfg.parameter("replaceThresholdTicks");
+    /** Built from resolved parameters (declared by its provider in {@link StrategyCatalog#builtIn()}). */
+    public MarketMakerStrategy(StrategyParameters p) {
+        this.instrument = p.instrument("instrument");
+        this.halfSpreadTicks = p.integer("halfSpreadTicks");
+        this.quoteQtyLots = p.integer("quoteQtyLots");
+        this.skewTicksPerLot = p.integer("skewTicksPerLot");
+        this.replaceThresholdTicks = p.integer("replaceThresholdTicks");
     }
 
     @Override
-    public String id() {
-        return StrategyCatalog.MARKET_MAKER;
-    }
-
-    @Override
-    public void decide(StateView view, IntentSink out) {
+    public void decide(StrategyView view, IntentSink out) {
         if (view.killSwitch()) {
             for (int i = 0; i < view.workingCount(); i++) {
                 if (view.workingInstrument(i) == instrument && !view.workingCancelling(i)) {

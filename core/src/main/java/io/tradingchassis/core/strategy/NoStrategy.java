@@ -1,15 +1,13 @@
 package io.tradingchassis.core.strategy;
 
-import io.tradingchassis.core.config.StrategyCatalog;
 import io.tradingchassis.core.intent.IntentSink;
 import io.tradingchassis.core.view.StateView;
+import io.tradingchassis.core.view.StrategyView;
 
 /** The {@code none} strategy: never emits an Intent (data-only runs, recording, replays of feeds). */
 public final class NoStrategy implements Strategy {
-    @Override
-    public String id() {
-        return StrategyCatalog.NONE;
-    }
+    /** Its id. */
+    public static final String ID = "none";
 
     /** Never decides: the step skips the Strategy stage entirely (nothing to project). */
     @Override
@@ -18,7 +16,7 @@ public final class NoStrategy implements Strategy {
     }
 
     @Override
-    public void decide(StateView view, IntentSink out) {
+    public void decide(StrategyView view, IntentSink out) {
         // Deliberately empty: this strategy observes only.
     }
 }

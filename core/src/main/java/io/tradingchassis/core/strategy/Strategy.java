@@ -2,24 +2,25 @@ package io.tradingchassis.core.strategy;
 
 import io.tradingchassis.core.intent.IntentSink;
 import io.tradingchassis.core.view.StateView;
+import io.tradingchassis.core.view.StrategyView;
 
 /**
- * A trading strategy: a deterministic function of the State projection to Intents. Implementations
- * keep no mutable fields (D3): everything they remember lives in State.
+ * A trading strategy: a deterministic function of the State projection to Intents (SPEC §5 step 3).
+ * Implementations keep no mutable fields (D3): what they remember lives in State, in the memory slots
+ * their {@link StrategyProvider} declares. Anything thrown — {@code Error}s included — is caught by the
+ * core: the step emits nothing from this decision, memory writes of the decision are discarded, and the
+ * failure is reported in the step's result.
  */
 public interface Strategy {
 
-    /** The id this strategy is selected by in the configuration. */
-    String id();
-
     /**
      * Optional predicate over State (SPEC §5 step 3): the decision trigger fires only when it is true.
-     * Default: always.
+     * Read-only: memory cannot be written here. Default: always.
      */
     default boolean wantsDecision(StateView view) {
         return true;
     }
 
-    /** Reads the view (current through the triggering event, I2) and emits zero or more Intents. */
-    void decide(StateView view, IntentSink out);
+    /** Reads the view (current through the triggering event, I2), may update memory, emits Intents. */
+    void decide(StrategyView view, IntentSink out);
 }

@@ -12,7 +12,10 @@ public interface BookView {
     /** Best ask: the ladder's top, else the last BBO's ask, else {@link #NO_PRICE}. */
     long bestAskTicks();
 
-    /** floor((bestBid + bestAsk) / 2), or {@link #NO_PRICE} when either side is missing. */
+    /**
+     * floor((bestBid + bestAsk) / 2), or {@link #NO_PRICE} when either side is missing. Risk's price band
+     * uses the exact mid instead (README).
+     */
     long midTicks();
 
     /** Number of bid levels in the ladder. */
@@ -50,10 +53,4 @@ public interface BookView {
 
     /** Number of trades seen so far. */
     long tradeCount();
-
-    /**
-     * Length of the current run of trades with the same aggressor side (the last trade's), 0 when no
-     * trade has been seen.
-     */
-    long sameAggressorRun();
 }

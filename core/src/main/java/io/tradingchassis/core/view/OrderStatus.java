@@ -2,7 +2,29 @@ package io.tradingchassis.core.view;
 
 /** Order lifecycle states (SPEC §6). An Order exists only from SUBMITTED on (L3). */
 public enum OrderStatus {
-    SUBMITTED, ACCEPTED, PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED;
+    /** Its dispatch record was processed; the venue has not answered. */
+    SUBMITTED(0),
+    /** Resting at the venue. */
+    ACCEPTED(1),
+    /** Resting, some quantity filled. */
+    PARTIALLY_FILLED(2),
+    /** Terminal: fully filled. */
+    FILLED(3),
+    /** Terminal: cancelled. */
+    CANCELLED(4),
+    /** Terminal: the venue refused the NEW. */
+    REJECTED(5);
+
+    private final int code;
+
+    OrderStatus(int code) {
+        this.code = code;
+    }
+
+    /** Stable code used in digests and logs (never {@code ordinal()}). */
+    public int code() {
+        return code;
+    }
 
     /** Filled, Cancelled and Rejected are terminal: nothing may follow (L4). */
     public boolean isTerminal() {
