@@ -48,8 +48,8 @@ class DominanceQueueTest {
         d.liveOrder(LIVE, Side.BUY, 1000, 5);
         x = d.x();
         out = new Recorder();
-        assertEquals(0, x.pendingCount());
-        assertEquals(0, x.inflightCount());
+        assertEquals(0, x.queue().size());
+        assertEquals(0, x.inflight().size());
     }
 
     /** Admits one Intent with a fresh intent id; returns the id. */
@@ -66,7 +66,7 @@ class DominanceQueueTest {
     }
 
     void assertPending(long key, CommandType type, long px, long qty, long intentId) {
-        PendingCommand p = x.pendingFor(key);
+        PendingCommand p = x.queue().forKey(key);
         assertNotNull(p, "a pending command for key " + key);
         assertEquals(type, p.type(), "pending type");
         assertEquals(px, p.priceTicks(), "pending price");
@@ -77,10 +77,10 @@ class DominanceQueueTest {
 
     /** EC4: pending keys are unique. */
     void assertEC4() {
-        for (int i = 0; i < x.pendingCount(); i++) {
-            for (int j = i + 1; j < x.pendingCount(); j++) {
-                assertTrue(x.pendingAt(i).orderKey() != x.pendingAt(j).orderKey(),
-                        "EC4 violated: two pending commands for key " + x.pendingAt(i).orderKey());
+        for (int i = 0; i < x.queue().size(); i++) {
+            for (int j = i + 1; j < x.queue().size(); j++) {
+                assertTrue(x.queue().at(i).orderKey() != x.queue().at(j).orderKey(),
+                        "EC4 violated: two pending commands for key " + x.queue().at(i).orderKey());
             }
         }
     }
@@ -125,7 +125,7 @@ class DominanceQueueTest {
         void sec7_none_incomingREPLACE_noLiveOrder_isInvalidNoLiveOrder() {
             long[] id = new long[1];
             assertEquals(Disposition.INVALID, admitGet(CommandType.REPLACE, FRESH, 999, 4, id));
-            assertEquals(0, x.pendingCount());
+            assertEquals(0, x.queue().size());
             assertReported(new Disp(id[0], FRESH, CommandType.REPLACE, Disposition.INVALID, Reason.NO_LIVE_ORDER));
         }
 
@@ -133,7 +133,7 @@ class DominanceQueueTest {
         void sec7_none_incomingCANCEL_noLiveOrder_isInvalidNoLiveOrder() {
             long[] id = new long[1];
             assertEquals(Disposition.INVALID, admitGet(CommandType.CANCEL, FRESH, 0, 0, id));
-            assertEquals(0, x.pendingCount());
+            assertEquals(0, x.queue().size());
             assertReported(new Disp(id[0], FRESH, CommandType.CANCEL, Disposition.INVALID, Reason.NO_LIVE_ORDER));
         }
 
@@ -143,7 +143,7 @@ class DominanceQueueTest {
             d.apply(new OrderFilled(t, t, LIVE, 5, 1000, 0)); // FILLED: terminal
             long r = admit(CommandType.REPLACE, LIVE, 999, 4);
             long c = admit(CommandType.CANCEL, LIVE, 0, 0);
-            assertEquals(0, x.pendingCount());
+            assertEquals(0, x.queue().size());
             assertReported(new Disp(r, LIVE, CommandType.REPLACE, Disposition.INVALID, Reason.NO_LIVE_ORDER),
                     new Disp(c, LIVE, CommandType.CANCEL, Disposition.INVALID, Reason.NO_LIVE_ORDER));
         }
@@ -151,7 +151,7 @@ class DominanceQueueTest {
         @Test
         void sec7_none_NEW_onKeyWithLiveOrder_isInvalidKeyInUse() {
             long id = admit(CommandType.NEW, LIVE, 1000, 1);
-            assertEquals(0, x.pendingCount());
+            assertEquals(0, x.queue().size());
             assertReported(new Disp(id, LIVE, CommandType.NEW, Disposition.INVALID, Reason.KEY_IN_USE));
         }
 
@@ -160,7 +160,7 @@ class DominanceQueueTest {
             long t = d.tick();
             d.apply(new OrderCancelled(t, t, LIVE));
             long id = admit(CommandType.NEW, LIVE, 1000, 1);
-            assertEquals(0, x.pendingCount());
+            assertEquals(0, x.queue().size());
             assertReported(new Disp(id, LIVE, CommandType.NEW, Disposition.INVALID, Reason.KEY_IN_USE));
         }
 
@@ -168,10 +168,10 @@ class DominanceQueueTest {
         void sec7_none_NEW_onKeyWithInflightUnrecordedNEW_isInvalidKeyInUse() {
             admit(CommandType.NEW, FRESH, 1000, 1);
             new QueueProcessor().process(x, d.cfg, d.now(), false, out);
-            assertEquals(CommandType.NEW, x.inflightType(FRESH));
+            assertEquals(CommandType.NEW, x.inflight().type(FRESH));
             out.clear();
             long id = admit(CommandType.NEW, FRESH, 1002, 1);
-            assertEquals(0, x.pendingCount());
+            assertEquals(0, x.queue().size());
             assertReported(new Disp(id, FRESH, CommandType.NEW, Disposition.INVALID, Reason.KEY_IN_USE));
         }
 
@@ -229,15 +229,15 @@ class DominanceQueueTest {
         @Test
         void sec7_NEWpending_incomingCANCEL_removesWork_bothArcsClose() {
             long id = admit(CommandType.CANCEL, FRESH, 0, 0);
-            assertNull(x.pendingFor(FRESH), "nothing is sent for the key");
-            assertEquals(0, x.pendingCount());
+            assertNull(x.queue().forKey(FRESH), "nothing is sent for the key");
+            assertEquals(0, x.queue().size());
             assertReported(superseded(newId, FRESH, CommandType.NEW, Reason.REPLACED_BY_INCOMING),
                     new Disp(id, FRESH, CommandType.CANCEL, Disposition.CANCELLED_BEFORE_SUBMISSION, Reason.NONE));
             // and nothing goes out afterwards
             out.clear();
             new QueueProcessor().process(x, d.cfg, d.now(), false, out);
             assertTrue(out.dispatches.isEmpty());
-            assertEquals(0, x.inflightCount());
+            assertEquals(0, x.inflight().size());
         }
     }
 
@@ -314,7 +314,7 @@ class DominanceQueueTest {
         long r1 = admit(CommandType.REPLACE, LIVE, 999, 4);
         long r2 = admit(CommandType.REPLACE, LIVE, 998, 4);
         long c = admit(CommandType.CANCEL, LIVE, 0, 0);
-        assertEquals(1, x.pendingCount());
+        assertEquals(1, x.queue().size());
         assertPending(LIVE, CommandType.CANCEL, 0, 0, c);
         assertReported(superseded(r1, LIVE, CommandType.REPLACE, Reason.REPLACED_BY_INCOMING),
                 superseded(r2, LIVE, CommandType.REPLACE, Reason.REPLACED_BY_INCOMING));
@@ -335,7 +335,7 @@ class DominanceQueueTest {
         long r2 = admit(CommandType.REPLACE, FRESH, 1003, 3);
         assertPending(FRESH, CommandType.NEW, 1003, 3, r2);
         long c = admit(CommandType.CANCEL, FRESH, 0, 0);
-        assertEquals(0, x.pendingCount(), "CANCEL over the pending NEW removes the work");
+        assertEquals(0, x.queue().size(), "CANCEL over the pending NEW removes the work");
         assertReported(superseded(n, FRESH, CommandType.NEW, Reason.REPLACED_BY_INCOMING),
                 superseded(r1, FRESH, CommandType.NEW, Reason.REPLACED_BY_INCOMING),
                 superseded(r2, FRESH, CommandType.NEW, Reason.REPLACED_BY_INCOMING),
@@ -361,10 +361,10 @@ class DominanceQueueTest {
         admit(CommandType.REPLACE, b, 1002, 1);
         admit(CommandType.CANCEL, LIVE, 0, 0);
         admit(CommandType.CANCEL, a, 0, 0);
-        assertEquals(2, x.pendingCount());
-        assertNull(x.pendingFor(a));
-        assertPending(b, CommandType.NEW, 1002, 1, x.pendingFor(b).intentId());
-        assertEquals(CommandType.CANCEL, x.pendingFor(LIVE).type());
+        assertEquals(2, x.queue().size());
+        assertNull(x.queue().forKey(a));
+        assertPending(b, CommandType.NEW, 1002, 1, x.queue().forKey(b).intentId());
+        assertEquals(CommandType.CANCEL, x.queue().forKey(LIVE).type());
     }
 
     @Test
@@ -372,15 +372,15 @@ class DominanceQueueTest {
         long a = 300;
         admit(CommandType.NEW, a, 1000, 1);
         admit(CommandType.REPLACE, LIVE, 999, 1);
-        long seqLiveBefore = x.pendingFor(LIVE).admissionSeq();
+        long seqLiveBefore = x.queue().forKey(LIVE).admissionSeq();
         admit(CommandType.NEW, a, 1001, 1); // the winner is a later admission
-        assertTrue(x.pendingFor(a).admissionSeq() > seqLiveBefore);
-        for (int i = 1; i < x.pendingCount(); i++) {
-            assertTrue(x.pendingAt(i - 1).admissionSeq() < x.pendingAt(i).admissionSeq(),
+        assertTrue(x.queue().forKey(a).admissionSeq() > seqLiveBefore);
+        for (int i = 1; i < x.queue().size(); i++) {
+            assertTrue(x.queue().at(i - 1).admissionSeq() < x.queue().at(i).admissionSeq(),
                     "pendingAt is in admission order");
         }
-        assertEquals(LIVE, x.pendingAt(0).orderKey());
-        assertEquals(a, x.pendingAt(1).orderKey());
+        assertEquals(LIVE, x.queue().at(0).orderKey());
+        assertEquals(a, x.queue().at(1).orderKey());
     }
 
     // ------------------------------------------------------------------ inflight work is never touched
@@ -433,8 +433,8 @@ class DominanceQueueTest {
         out.clear();
         var step = d.apply(new DispatchFailed(t, t, FRESH, "link down")); // F4: frees the key, no Order
         // the engine's step ran Queue Processing, which applied validity
-        assertNull(x.pendingFor(FRESH));
-        assertEquals(0, x.inflightCount());
+        assertNull(x.queue().forKey(FRESH));
+        assertEquals(0, x.inflight().size());
         assertNull(x.order(FRESH));
         assertEquals(Disposition.DROPPED, step.lastDispositionOf(r));
         assertEquals(Reason.NO_LIVE_ORDER, reasonOf(step, r));
@@ -457,10 +457,10 @@ class DominanceQueueTest {
         new QueueProcessor().process(x, d.cfg, d.now(), false, out);
         long c = admit(CommandType.CANCEL, FRESH, 0, 0);
         d.apply(d.submittedNew(FRESH, Side.BUY, 1001, 2));
-        assertEquals(c, x.pendingFor(FRESH).intentId(), "still waiting for the NEW's answer (EC5)");
+        assertEquals(c, x.queue().forKey(FRESH).intentId(), "still waiting for the NEW's answer (EC5)");
         long t = d.tick();
         var r = d.apply(new OrderRejected(t, t, FRESH, "post-only"));
-        assertNull(x.pendingFor(FRESH));
+        assertNull(x.queue().forKey(FRESH));
         assertEquals(Disposition.DROPPED, r.lastDispositionOf(c));
         assertEquals(Reason.TARGET_TERMINAL, reasonOf(r, c));
         assertEquals(0, r.dispatchCount());

@@ -422,13 +422,13 @@ class QueueDifferentialTest {
             assertEquals(ref.dispatches, gotDispatch, () -> "dispatch sequence differs; " + where);
             assertEquals(ref.obligation, gotObligation, () -> "obligation differs; " + where);
             List<String> pend = new ArrayList<>();
-            for (int i = 0; i < x.pendingCount(); i++) {
-                pend.add(fmt(x.pendingAt(i)));
+            for (int i = 0; i < x.queue().size(); i++) {
+                pend.add(fmt(x.queue().at(i)));
             }
             assertEquals(ref.pendingView(), pend, () -> "pending queue differs; " + where);
             Map<Long, CommandType> infl = new TreeMap<>();
-            for (long k : x.inflightKeys()) {
-                infl.put(k, x.inflightType(k));
+            for (long k : x.inflight().keys()) {
+                infl.put(k, x.inflight().type(k));
             }
             assertEquals(ref.inflightView(), infl, () -> "inflight markers differ; " + where);
             for (String z : gotDisp) {
@@ -441,8 +441,8 @@ class QueueDifferentialTest {
             obligation = gotObligation.equals("none") ? null
                     : Long.parseLong(gotObligation.substring(0, gotObligation.indexOf('/')));
         }
-        if (x.orderCount() < 50) {
-            fail("seed=" + seed + ": the stream exercised too little (" + x.orderCount() + " orders)");
+        if (x.orders().submittedCount() < 50) {
+            fail("seed=" + seed + ": the stream exercised too little (" + x.orders().submittedCount() + " orders)");
         }
         // coverage: every outcome of §7/§8/§9 occurred in this run
         for (String must : List.of("ControlTime", "DISPATCHED/NONE", "SUPERSEDED/REPLACED_BY_INCOMING",
@@ -482,11 +482,11 @@ class QueueDifferentialTest {
     }
 
     private static long[] recordedInflight(ExecutionState x) {
-        return java.util.Arrays.stream(x.inflightKeys()).filter(x::inflightRecorded).toArray();
+        return java.util.Arrays.stream(x.inflight().keys()).filter(x::inflightRecorded).toArray();
     }
 
     private static long[] workingOrders(ExecutionState x) {
-        return java.util.Arrays.stream(x.orderIds()).filter(k -> x.order(k).status().isWorking()).toArray();
+        return java.util.Arrays.stream(x.orders().ids()).filter(k -> x.order(k).status().isWorking()).toArray();
     }
 
     /** The venue answers the recorded inflight request of {@code key} (SPEC §6, §8.2). */

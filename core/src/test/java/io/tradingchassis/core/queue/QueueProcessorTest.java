@@ -108,8 +108,8 @@ class QueueProcessorTest {
         qp.process(x, d.cfg, t0 + 3 * SEC, false, out);
         assertEquals(List.of("NEW:504"), keysAndTypes(out.dispatches));
         assertFalse(out.hasObligation, "no rate-blocked work left: the obligation is cleared");
-        assertEquals(0, x.pendingCount());
-        assertEquals(5, x.inflightCount());
+        assertEquals(0, x.queue().size());
+        assertEquals(5, x.inflight().size());
 
         out.clear();
         qp.process(x, d.cfg, t0 + 10 * SEC, false, out);
@@ -165,7 +165,7 @@ class QueueProcessorTest {
         qp.process(x, d.cfg, t0, false, out);
         assertTrue(out.dispatches.isEmpty());
         assertFalse(out.hasObligation, "inflight gating alone: the venue's answer re-triggers processing");
-        assertEquals(CommandType.REPLACE, x.pendingFor(500).type());
+        assertEquals(CommandType.REPLACE, x.queue().forKey(500).type());
     }
 
     @Test
@@ -253,14 +253,14 @@ class QueueProcessorTest {
         long t = d.advance(20 * SEC);
         admit(x, CommandType.REPLACE, 1, 999, 1);
         qp.process(x, d.cfg, t, false, out);
-        assertEquals(CommandType.REPLACE, x.inflightType(1));
+        assertEquals(CommandType.REPLACE, x.inflight().type(1));
         admit(x, CommandType.CANCEL, 1, 0, 0); // gated
         admit(x, CommandType.NEW, 501, 1000, 1); // free
         out.clear();
         qp.process(x, d.cfg, t, false, out);
         assertEquals(List.of("NEW:501"), keysAndTypes(out.dispatches), "the gated CANCEL does not block others");
-        assertEquals(CommandType.CANCEL, x.pendingFor(1).type());
-        assertEquals(CommandType.REPLACE, x.inflightType(1), "still the REPLACE inflight: at most one per key");
+        assertEquals(CommandType.CANCEL, x.queue().forKey(1).type());
+        assertEquals(CommandType.REPLACE, x.inflight().type(1), "still the REPLACE inflight: at most one per key");
         assertFalse(out.hasObligation);
     }
 
@@ -279,12 +279,12 @@ class QueueProcessorTest {
         long can = admit(x, CommandType.CANCEL, 2, 0, 0);
         long tf = d.tick();
         StepResult r = d.apply(new OrderFilled(tf, tf, 1, 2, 1000, 0)); // order 1 FILLED (terminal)
-        assertNull(x.pendingFor(1));
+        assertNull(x.queue().forKey(1));
         assertEquals(Disposition.DROPPED, r.lastDispositionOf(rep));
         tf = d.tick();
         r = d.apply(new OrderCancelled(tf, tf, 2)); // cancelled by the venue
         assertEquals(Disposition.DROPPED, r.lastDispositionOf(can));
-        assertEquals(0, x.pendingCount());
+        assertEquals(0, x.queue().size());
         assertFalse(r.hasObligation(), "dropped work is not rate-blocked work");
 
         out.clear();
@@ -305,9 +305,9 @@ class QueueProcessorTest {
         long b = admit(x, CommandType.REPLACE, 501, 1001, 1); // over an inflight NEW: live
         long c = admit(x, CommandType.REPLACE, 1, 999, 2);
         // make all three invalid without a processing step in between: mutate via a snapshot-free path
-        d.x().transition(d.x().order(2), io.tradingchassis.core.view.OrderStatus.CANCELLED);
+        d.x().transition(d.x().orders().get(2), io.tradingchassis.core.view.OrderStatus.CANCELLED);
         d.x().clearInflight(501);
-        d.x().transition(d.x().order(1), io.tradingchassis.core.view.OrderStatus.CANCELLED);
+        d.x().transition(d.x().orders().get(1), io.tradingchassis.core.view.OrderStatus.CANCELLED);
         out.clear();
         qp.process(x, d.cfg, t, false, out);
         assertEquals(List.of(
@@ -315,7 +315,7 @@ class QueueProcessorTest {
                 new Disp(b, 501, CommandType.REPLACE, Disposition.DROPPED, Reason.NO_LIVE_ORDER),
                 new Disp(c, 1, CommandType.REPLACE, Disposition.DROPPED, Reason.TARGET_TERMINAL)),
                 out.dispositions);
-        assertEquals(0, x.pendingCount());
+        assertEquals(0, x.queue().size());
     }
 
     @Test
@@ -327,7 +327,7 @@ class QueueProcessorTest {
         admit(x, CommandType.NEW, 502, 1000, 1);
         qp.process(x, d.cfg, t, false, out);
         assertEquals(1, out.dispatches.size());
-        assertEquals(CommandType.NEW, x.pendingFor(502).type());
+        assertEquals(CommandType.NEW, x.queue().forKey(502).type());
         assertTrue(out.dispositions.stream().noneMatch(z -> z.disposition() == Disposition.DROPPED));
     }
 
@@ -338,8 +338,8 @@ class QueueProcessorTest {
         long t = d.tick();
         d.apply(new Trade(t, t, 0, Side.BUY, 1000, 1));
         assertEquals(0, d.state.lastPosition());
-        assertTrue(d.x().bucketStarted());
-        assertEquals(3 * TokenBucket.ONE, d.x().bucketScaled());
-        assertEquals(t, d.x().bucketRefilledAtNs());
+        assertTrue(d.x().bucket().started());
+        assertEquals(3 * TokenBucket.ONE, d.x().bucket().scaled());
+        assertEquals(t, d.x().bucket().refilledAtNs());
     }
 }

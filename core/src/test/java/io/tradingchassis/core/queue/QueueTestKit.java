@@ -17,6 +17,7 @@ import io.tradingchassis.core.state.ExecutionState;
 import io.tradingchassis.core.state.PendingCommand;
 import io.tradingchassis.core.state.State;
 import io.tradingchassis.core.step.CoreEngine;
+import io.tradingchassis.core.step.DispatchRequest;
 import io.tradingchassis.core.step.StepResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class QueueTestKit {
     /** A {@link QueueOutput} that records everything, in call order (dispatches are copied). */
     public static final class Recorder implements QueueOutput {
         public final List<Disp> dispositions = new ArrayList<>();
-        public final List<PendingCommand> dispatches = new ArrayList<>();
+        public final List<DispatchRequest> dispatches = new ArrayList<>();
         public boolean hasObligation;
         public long obligationDeadlineNs;
         public long obligationScopeKey;
@@ -98,7 +99,8 @@ public final class QueueTestKit {
 
         @Override
         public void onDispatch(PendingCommand command) {
-            dispatches.add(command.copy());
+            dispatches.add(new DispatchRequest(command.requestId(), command.orderKey(), command.type(),
+                    command.instrument(), command.side(), command.priceTicks(), command.qtyLots()));
         }
 
         @Override
@@ -127,6 +129,7 @@ public final class QueueTestKit {
         public final CoreEngine engine;
         public final State state = new State();
         private long clock = T0;
+        private long nextRecordRequestId = 1_000_000;
 
         public Driver(CoreConfiguration cfg) {
             this(cfg, new CoreEngine());
@@ -187,7 +190,8 @@ public final class QueueTestKit {
         /** An OrderSubmitted NEW record at the next tick. */
         public OrderSubmitted submittedNew(long key, Side side, long px, long qty) {
             long t = tick();
-            return new OrderSubmitted(t, t, key, new OrderCommand(CommandType.NEW, 0, side, px, qty));
+            return new OrderSubmitted(t, t, key, nextRecordRequestId++,
+                    new OrderCommand(CommandType.NEW, 0, side, px, qty));
         }
 
         /** Creates an Accepted order with nothing inflight (OrderSubmitted NEW, then OrderAccepted). */

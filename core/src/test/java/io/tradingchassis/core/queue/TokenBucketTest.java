@@ -17,11 +17,11 @@ class TokenBucketTest {
     @Test
     void sec8_3_startsFullAtTheFirstRefill() {
         ExecutionState x = new ExecutionState();
-        assertFalse(x.bucketStarted());
+        assertFalse(x.bucket().started());
         TokenBucket.refill(x, new RateLimit(3, 1), 12_345);
-        assertTrue(x.bucketStarted());
-        assertEquals(3 * ONE, x.bucketScaled());
-        assertEquals(12_345, x.bucketRefilledAtNs());
+        assertTrue(x.bucket().started());
+        assertEquals(3 * ONE, x.bucket().scaled());
+        assertEquals(12_345, x.bucket().refilledAtNs());
         assertTrue(TokenBucket.hasToken(x));
     }
 
@@ -29,8 +29,8 @@ class TokenBucketTest {
     void sec8_3_startsFullEvenAtNegativeOrZeroControlTime() {
         ExecutionState x = new ExecutionState();
         TokenBucket.refill(x, new RateLimit(2, 5), -7);
-        assertEquals(2 * ONE, x.bucketScaled());
-        assertEquals(-7, x.bucketRefilledAtNs());
+        assertEquals(2 * ONE, x.bucket().scaled());
+        assertEquals(-7, x.bucket().refilledAtNs());
     }
 
     @Test
@@ -38,10 +38,10 @@ class TokenBucketTest {
         ExecutionState x = new ExecutionState();
         TokenBucket.refill(x, new RateLimit(2, 1), 100);
         TokenBucket.take(x);
-        assertEquals(ONE, x.bucketScaled());
-        assertEquals(100, x.bucketRefilledAtNs());
+        assertEquals(ONE, x.bucket().scaled());
+        assertEquals(100, x.bucket().refilledAtNs());
         TokenBucket.take(x);
-        assertEquals(0, x.bucketScaled());
+        assertEquals(0, x.bucket().scaled());
         assertFalse(TokenBucket.hasToken(x));
     }
 
@@ -52,12 +52,12 @@ class TokenBucketTest {
         TokenBucket.refill(x, r, 0);
         drain(x);
         TokenBucket.refill(x, r, 1);
-        assertEquals(7, x.bucketScaled());
+        assertEquals(7, x.bucket().scaled());
         TokenBucket.refill(x, r, 1_000);
-        assertEquals(7_000, x.bucketScaled());
+        assertEquals(7_000, x.bucket().scaled());
         TokenBucket.refill(x, r, 1_000_000_000L);
         assertEquals(7 * ONE, Math.min(7 * ONE, 7L * 1_000_000_000L)); // sanity
-        assertEquals(5 * ONE, x.bucketScaled(), "capped at capacity");
+        assertEquals(5 * ONE, x.bucket().scaled(), "capped at capacity");
     }
 
     @Test
@@ -67,10 +67,10 @@ class TokenBucketTest {
         TokenBucket.refill(x, r, 1_000);
         TokenBucket.take(x);
         TokenBucket.refill(x, r, 1_000);
-        assertEquals(ONE, x.bucketScaled());
+        assertEquals(ONE, x.bucket().scaled());
         TokenBucket.refill(x, r, 999); // an older control time cannot happen, but must not refill
-        assertEquals(ONE, x.bucketScaled());
-        assertEquals(1_000, x.bucketRefilledAtNs());
+        assertEquals(ONE, x.bucket().scaled());
+        assertEquals(1_000, x.bucket().refilledAtNs());
     }
 
     @Test
@@ -91,14 +91,14 @@ class TokenBucketTest {
                 TokenBucket.refill(x, r, t);
                 model = model.add(BigInteger.valueOf(dt).multiply(BigInteger.valueOf(refill)))
                         .min(BigInteger.valueOf(cap * ONE));
-                assertEquals(model.longValueExact(), x.bucketScaled(), "seed " + seed + " run " + run);
-                assertTrue(x.bucketScaled() <= cap * ONE, "never exceeds capacity");
+                assertEquals(model.longValueExact(), x.bucket().scaled(), "seed " + seed + " run " + run);
+                assertTrue(x.bucket().scaled() <= cap * ONE, "never exceeds capacity");
                 int takes = rnd.nextInt(3);
                 for (int k = 0; k < takes && TokenBucket.hasToken(x); k++) {
                     TokenBucket.take(x);
                     model = model.subtract(BigInteger.valueOf(ONE));
                 }
-                assertTrue(x.bucketScaled() >= 0);
+                assertTrue(x.bucket().scaled() >= 0);
                 if (!TokenBucket.hasToken(x)) {
                     // next token: now + ceil((1e9 - scaled) / refill), exact
                     BigInteger[] qr = BigInteger.valueOf(ONE).subtract(model).divideAndRemainder(
@@ -119,14 +119,14 @@ class TokenBucketTest {
             TokenBucket.take(x);
         }
         TokenBucket.refill(x, big, Long.MAX_VALUE);
-        assertEquals(1_000_000_000L * ONE, x.bucketScaled());
+        assertEquals(1_000_000_000L * ONE, x.bucket().scaled());
 
         ExecutionState y = new ExecutionState();
         RateLimit small = new RateLimit(1, 1);
         TokenBucket.refill(y, small, -4_000_000_000_000_000_000L);
         TokenBucket.take(y);
         TokenBucket.refill(y, small, 5_000_000_000_000_000_000L); // elapsed 9e18 ns: fits a long
-        assertEquals(ONE, y.bucketScaled());
+        assertEquals(ONE, y.bucket().scaled());
     }
 
     @Test
@@ -140,7 +140,7 @@ class TokenBucketTest {
         TokenBucket.take(x);
         TokenBucket.take(x);
         TokenBucket.refill(x, r, Long.MAX_VALUE);
-        assertEquals(3 * ONE, x.bucketScaled());
+        assertEquals(3 * ONE, x.bucket().scaled());
     }
 
     @Test
@@ -154,11 +154,11 @@ class TokenBucketTest {
         // ceil(1e9 / 3) = 333 333 334 (333 333 333.33…)
         assertEquals(t + 333_333_334L, TokenBucket.nextTokenAtNs(x, r));
         TokenBucket.refill(x, r, t + 333_333_333L);
-        assertEquals(999_999_999L, x.bucketScaled());
+        assertEquals(999_999_999L, x.bucket().scaled());
         assertFalse(TokenBucket.hasToken(x), "one nanosecond short");
         assertEquals(t + 333_333_334L, TokenBucket.nextTokenAtNs(x, r), "ceil(1 / 3) = 1 ns later");
         TokenBucket.refill(x, r, t + 333_333_334L);
-        assertEquals(1_000_000_002L, x.bucketScaled());
+        assertEquals(1_000_000_002L, x.bucket().scaled());
         assertTrue(TokenBucket.hasToken(x), "the token exists exactly at the announced deadline");
     }
 
@@ -181,9 +181,9 @@ class TokenBucketTest {
         ExecutionState x = new ExecutionState();
         TokenBucket.refill(x, new RateLimit(10, 1), 1_000);
         TokenBucket.refill(x, new RateLimit(2, 1), 1_000);
-        assertEquals(2 * ONE, x.bucketScaled());
+        assertEquals(2 * ONE, x.bucket().scaled());
         TokenBucket.refill(x, new RateLimit(1, 1), 2_000);
-        assertEquals(ONE, x.bucketScaled());
+        assertEquals(ONE, x.bucket().scaled());
     }
 
     private static void drain(ExecutionState x) {

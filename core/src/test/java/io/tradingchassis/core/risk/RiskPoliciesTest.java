@@ -180,8 +180,8 @@ class RiskPoliciesTest {
         admit(CommandType.NEW, 501, Side.BUY, 998, 3); // pending
         ExecutionState x = d.x();
         assertEquals(4, x.positionLots(0));
-        assertEquals(CommandType.NEW, x.inflightType(502));
-        assertEquals(CommandType.NEW, x.pendingFor(501).type());
+        assertEquals(CommandType.NEW, x.inflight().type(502));
+        assertEquals(CommandType.NEW, x.queue().forKey(501).type());
     }
 
     @Test
@@ -249,7 +249,7 @@ class RiskPoliciesTest {
         assertEquals(Reason.NONE, verdict(p, CommandType.NEW, 900, Side.BUY, 1000, 1), "count == max - 1");
         admit(CommandType.NEW, 502, Side.BUY, 999, 1);
         new QueueProcessor().process(x, d.cfg, d.now(), false, new Recorder()); // 501 and 502 now inflight
-        assertEquals(0, x.pendingCount());
+        assertEquals(0, x.queue().size());
         assertEquals(3, RiskPolicies.openOrders(x), "unrecorded inflight NEWs count");
         assertEquals(Reason.MAX_OPEN_ORDERS, verdict(p, CommandType.NEW, 900, Side.BUY, 1000, 1), "count == max");
         assertEquals(Reason.NONE, verdict(p, CommandType.REPLACE, 1, Side.BUY, 1000, 1));

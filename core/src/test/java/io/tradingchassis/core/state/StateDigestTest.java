@@ -107,9 +107,9 @@ class StateDigestTest {
         // Mutate the original directly, one domain at a time; the snapshot must never move.
         original.market().book(0).setLevel(BookSide.BID, 100, 6);
         assertEquals(frozen, snap.digest(), "L2Book shared");
-        original.execution().order(1).fill(1, 5);
+        original.execution().orders().get(1).fill(1, 5);
         assertEquals(frozen, snap.digest(), "Order shared");
-        original.execution().transition(original.execution().order(1), OrderStatus.CANCELLED);
+        original.execution().transition(original.execution().orders().get(1), OrderStatus.CANCELLED);
         assertEquals(frozen, snap.digest(), "Order status shared");
         original.execution().applyFill(0, 1, 1, 100);
         assertEquals(frozen, snap.digest(), "position arrays shared");
@@ -118,14 +118,14 @@ class StateDigestTest {
         original.control().observe(Long.MAX_VALUE);
         original.lastPosition(999);
         assertEquals(frozen, snap.digest());
-        assertEquals(OrderStatus.PARTIALLY_FILLED, snap.execution().order(1).status());
-        assertEquals(1, snap.execution().liveOrderCount(), "live index of the copy is its own");
+        assertEquals(OrderStatus.PARTIALLY_FILLED, snap.execution().orders().get(1).status());
+        assertEquals(1, snap.execution().orders().liveCount(), "live index of the copy is its own");
 
         // and the other way round
         State original2 = snap.snapshot();
         String frozen2 = original2.digest();
         snap.market().book(0).setLevel(BookSide.ASK, 101, 1);
-        snap.execution().order(1).replace(99, 12);
+        snap.execution().orders().get(1).replace(99, 12);
         snap.control().killSwitch(true);
         assertEquals(frozen2, original2.digest());
     }

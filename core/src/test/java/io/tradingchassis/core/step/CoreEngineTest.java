@@ -48,7 +48,7 @@ class CoreEngineTest {
         InvariantViolation v = h.violatesAt(Invariant.E4, 1, h.accepted(1));
         assertTrue(v.getMessage().contains("(repeat)"), v.getMessage());
         h.violatesAt(Invariant.E4, 0, h.submitNew(2, 0, Side.BUY, 100, 5));
-        assertEquals(1, h.state.execution().orderCount());
+        assertEquals(1, h.state.execution().orders().submittedCount());
     }
 
     @Test

@@ -288,7 +288,7 @@ class ExecutionPipelineLongRunTest {
         Event unsolicited(long t) {
             Long[] keys = working.toArray(new Long[0]);
             long key = keys[rnd.nextInt(keys.length)];
-            Order o = state.execution().order(key);
+            Order o = state.execution().orders().get(key);
             int k = rnd.nextInt(10);
             if (k < 4 && o.leavesLots() >= 2) {
                 long q = 1 + rnd.nextInt((int) o.leavesLots() - 1);
@@ -335,9 +335,9 @@ class ExecutionPipelineLongRunTest {
             ExecutionState x = state.execution();
             long pos = state.lastPosition() + 1;
             EventStreamEntry entry = new EventStreamEntry(pos, e);
-            long firstIntent = x.nextIntentId();
+            long firstIntent = x.queue().nextIntentId();
             Set<Long> inflightBefore = new HashSet<>();
-            for (long k : x.inflightKeys()) {
+            for (long k : x.inflight().keys()) {
                 inflightBefore.add(k);
             }
             long controlBefore = state.control().controlTimeNs();
@@ -375,11 +375,11 @@ class ExecutionPipelineLongRunTest {
 
         void checkEC4(ExecutionState x) {
             Set<Long> keys = new HashSet<>();
-            for (int i = 0; i < x.pendingCount(); i++) {
-                PendingCommand p = x.pendingAt(i);
+            for (int i = 0; i < x.queue().size(); i++) {
+                PendingCommand p = x.queue().at(i);
                 assertTrue(keys.add(p.orderKey()), "EC4: two pending commands for key " + p.orderKey());
                 if (i > 0) {
-                    assertTrue(x.pendingAt(i - 1).admissionSeq() < p.admissionSeq(), "queue in admission order");
+                    assertTrue(x.queue().at(i - 1).admissionSeq() < p.admissionSeq(), "queue in admission order");
                 }
             }
         }
@@ -432,7 +432,7 @@ class ExecutionPipelineLongRunTest {
         }
 
         void checkDispositions(ExecutionState x, StepResult r, long firstIntent) {
-            long lastIntent = x.nextIntentId();
+            long lastIntent = x.queue().nextIntentId();
             int[] perIntent = new int[(int) (lastIntent - firstIntent)];
             for (int i = 0; i < r.dispositionCount(); i++) {
                 long id = r.dispositionIntentId(i);
@@ -454,10 +454,10 @@ class ExecutionPipelineLongRunTest {
                     case PENDING: {
                         Reason why = r.dispositionReason(i);
                         count("PENDING(" + why + ")");
-                        boolean inflight = x.inflightType(r.dispositionOrderKey(i)) != null;
+                        boolean inflight = x.inflight().type(r.dispositionOrderKey(i)) != null;
                         assertEquals(inflight ? Reason.INFLIGHT : Reason.RATE_LIMITED, why,
                                 "pending reason for intent " + id);
-                        PendingCommand p = x.pendingFor(r.dispositionOrderKey(i));
+                        PendingCommand p = x.queue().forKey(r.dispositionOrderKey(i));
                         assertNotNull(p, "reported PENDING but not in the queue");
                         assertEquals(id, p.intentId());
                         break;
@@ -478,8 +478,8 @@ class ExecutionPipelineLongRunTest {
 
         void checkObligation(ExecutionState x, StepResult r) {
             boolean freePending = false;
-            for (int i = 0; i < x.pendingCount(); i++) {
-                if (x.inflightType(x.pendingAt(i).orderKey()) == null) {
+            for (int i = 0; i < x.queue().size(); i++) {
+                if (x.inflight().type(x.queue().at(i).orderKey()) == null) {
                     freePending = true;
                     break;
                 }
@@ -489,7 +489,7 @@ class ExecutionPipelineLongRunTest {
             if (r.hasObligation()) {
                 count("obligation");
                 assertTrue(!TokenBucket.hasToken(x), "rate-blocked with a token left");
-                long missing = TokenBucket.ONE - x.bucketScaled();
+                long missing = TokenBucket.ONE - x.bucket().scaled();
                 long refill = cfg.rateLimit().refillPerSecond();
                 assertEquals(now() + (missing + refill - 1) / refill, r.obligationDeadlineNs(), "exact deadline");
                 assertTrue(r.obligationDeadlineNs() > now());

@@ -73,8 +73,8 @@ class ExecutionPipelineMarketMakerTest {
         record(d, r.dispatch(1));
         accept(d, bid);
         accept(d, ask);
-        assertEquals(2, d.x().liveOrderCount());
-        assertEquals(0, d.x().inflightCount());
+        assertEquals(2, d.x().orders().liveCount());
+        assertEquals(0, d.x().inflight().size());
         return new long[] {bid, ask};
     }
 
@@ -88,7 +88,7 @@ class ExecutionPipelineMarketMakerTest {
         assertTrue(r.hasObligation());
         assertEquals(t + SEC, r.obligationDeadlineNs());
         assertEquals(OrderKeys.fresh(p, 1), r.obligationScopeKey());
-        assertEquals(Disposition.PENDING, r.lastDispositionOf(d.x().pendingFor(OrderKeys.fresh(p, 1)).intentId()));
+        assertEquals(Disposition.PENDING, r.lastDispositionOf(d.x().queue().forKey(OrderKeys.fresh(p, 1)).intentId()));
 
         record(d, r.dispatch(0));
         d.at(t + SEC / 2);
@@ -121,13 +121,13 @@ class ExecutionPipelineMarketMakerTest {
             assertEquals(Reason.INFLIGHT, r.dispositionReason(i));
             assertEquals(CommandType.REPLACE, r.dispositionType(i));
         }
-        assertEquals(1001, d.x().pendingFor(bid).priceTicks());
+        assertEquals(1001, d.x().queue().forKey(bid).priceTicks());
         // the venue's answer re-triggers processing: recorded and accepted → the REPLACE leaves
         PendingCommand bidNew = d.x().inflight(bid);
         record(d, bidNew);
         r = accept(d, bid);
         assertEquals(List.of("REPLACE:BUY:1001"), dispatched(r));
-        assertEquals(CommandType.REPLACE, d.x().pendingFor(ask).type(), "the ask still waits for its NEW");
+        assertEquals(CommandType.REPLACE, d.x().queue().forKey(ask).type(), "the ask still waits for its NEW");
     }
 
     @Test
@@ -155,7 +155,7 @@ class ExecutionPipelineMarketMakerTest {
         t = d.tick();
         r = d.apply(new OrderCancelled(t, t, keys[1]));
         assertEquals(0, r.dispositionCount());
-        assertEquals(0, d.x().liveOrderCount());
+        assertEquals(0, d.x().orders().liveCount());
         for (int k = 0; k < 5; k++) {
             t = d.tick();
             r = d.apply(new BookDelta(t, t, 0, BookSide.BID, 980 + k, 5));
@@ -189,15 +189,15 @@ class ExecutionPipelineMarketMakerTest {
         long p = d.state.lastPosition();
         long bid = OrderKeys.fresh(p, 0);
         long ask = OrderKeys.fresh(p, 1);
-        long askIntent = d.x().pendingFor(ask).intentId();
+        long askIntent = d.x().queue().forKey(ask).intentId();
         long t = d.tick();
         r = d.apply(new KillSwitch(t, t, true));
-        assertNull(d.x().pendingFor(ask), "nothing is sent for the ask");
+        assertNull(d.x().queue().forKey(ask), "nothing is sent for the ask");
         assertEquals(Disposition.DROPPED, r.lastDispositionOf(askIntent), "SPEC §8.1 validity under the kill switch");
         t = d.tick();
         r = d.apply(new Trade(t, t, 0, Side.BUY, 1010, 1));
         assertEquals(0, r.dispatchCount());
-        assertEquals(CommandType.CANCEL, d.x().pendingFor(bid).type(), "the bid's NEW already left");
+        assertEquals(CommandType.CANCEL, d.x().queue().forKey(bid).type(), "the bid's NEW already left");
         assertFalse(r.hasObligation(), "the CANCEL waits for the inflight NEW (EC5), not for a token");
     }
 
@@ -211,13 +211,13 @@ class ExecutionPipelineMarketMakerTest {
         Driver d = driver(QueueTestKit.rateLimit(1, 1));
         StepResult r = d.book(990, 5, 1010, 5);
         long deadline = r.obligationDeadlineNs();
-        assertEquals(1, d.x().pendingCount(), "one quote waits for a token");
-        long pendingKey = d.x().pendingAt(0).orderKey();
+        assertEquals(1, d.x().queue().size(), "one quote waits for a token");
+        long pendingKey = d.x().queue().at(0).orderKey();
         record(d, r.dispatch(0));
         d.at(deadline);
         r = d.apply(new KillSwitch(deadline, deadline, true));
         assertEquals(0, r.dispatchCount(), "a NEW left after the kill switch went on: " + r);
-        assertEquals(0, d.x().pendingCount());
+        assertEquals(0, d.x().queue().size());
         boolean dropped = false;
         for (int i = 0; i < r.dispositionCount(); i++) {
             if (r.dispositionOrderKey(i) == pendingKey && r.disposition(i) == Disposition.DROPPED
@@ -242,8 +242,8 @@ class ExecutionPipelineMarketMakerTest {
             assertEquals(Reason.POLICY_ERROR, r.dispositionReason(i));
         }
         assertEquals(0, r.dispatchCount());
-        assertEquals(0, d.x().pendingCount());
-        assertEquals(0, d.x().inflightCount());
+        assertEquals(0, d.x().queue().size());
+        assertEquals(0, d.x().inflight().size());
     }
 
     @Test
@@ -254,7 +254,7 @@ class ExecutionPipelineMarketMakerTest {
         OrderCommand cmd = c.toOrderCommand();
         assertEquals(new OrderCommand(CommandType.NEW, 0, Side.BUY, 998, 3), cmd);
         record(d, c);
-        assertTrue(d.x().inflightRecorded(c.orderKey()));
-        assertEquals(998, d.x().order(c.orderKey()).priceTicks());
+        assertTrue(d.x().inflight().recorded(c.orderKey()));
+        assertEquals(998, d.x().orders().get(c.orderKey()).priceTicks());
     }
 }

@@ -139,7 +139,7 @@ class ExecutionPipelineScriptedTest {
     void sec8_3_sec9_fiveNEWsInOneStep_capacity2_refill1_exactObligationDeadlines() {
         Driver d = driver(QueueTestKit.rateLimit(2, 1));
         long t0 = d.advance(10 * SEC);
-        long first = d.x().nextIntentId();
+        long first = d.x().queue().nextIntentId();
         script.next(I.neu(10, 1000, 1), I.neu(11, 1000, 1), I.neu(12, 1000, 1), I.neu(13, 1000, 1),
                 I.neu(14, 1000, 1));
         StepResult r = trade(d);
@@ -190,7 +190,7 @@ class ExecutionPipelineScriptedTest {
         assertEquals(List.of("NEW:10"), dispatched(r));
         assertFalse(r.hasObligation());
 
-        long rep = d.x().nextIntentId();
+        long rep = d.x().queue().nextIntentId();
         script.next(I.rep(10, 1001, 1));
         d.advance(1);
         r = trade(d);
@@ -198,7 +198,7 @@ class ExecutionPipelineScriptedTest {
         assertFalse(r.hasObligation(), "blocked only by inflight gating: no obligation, even with no token");
         assertEquals(List.of(rep + ":PENDING(INFLIGHT)"), dispositions(r));
 
-        long neu = d.x().nextIntentId();
+        long neu = d.x().queue().nextIntentId();
         script.next(I.neu(20, 1000, 1));
         d.advance(1);
         r = trade(d);
@@ -215,7 +215,7 @@ class ExecutionPipelineScriptedTest {
         Driver d = driver(QueueTestKit.risk(5, 10_000, 100, 1_000) + "," + QueueTestKit.rateLimit(1, 1));
         d.liveOrder(7, Side.BUY, 1000, 1);
         d.advance(10 * SEC);
-        long f = d.x().nextIntentId();
+        long f = d.x().queue().nextIntentId();
         script.next(I.neu(30, 1000, 1), // f:   superseded by f+1
                 I.neu(30, 1001, 2),     // f+1: pending, rate limited (NEW ranks after REPLACE)
                 I.neu(31, 1000, 1),     // f+2: superseded by f+3
@@ -241,11 +241,11 @@ class ExecutionPipelineScriptedTest {
             assertEquals(1, n, "intent f+" + k + " has exactly one disposition: " + r);
         }
         assertEquals(expected.length, r.dispositionCount());
-        assertEquals(f + expected.length, d.x().nextIntentId(), "intent ids are State and consecutive");
+        assertEquals(f + expected.length, d.x().queue().nextIntentId(), "intent ids are State and consecutive");
         assertEquals(1002, r.dispatch(0).priceTicks());
         assertEquals(f + 7, r.dispatch(0).intentId());
-        assertEquals(1001, d.x().pendingFor(30).priceTicks(), "the winning NEW's payload waits");
-        assertEquals(f + 1, d.x().pendingFor(30).intentId());
+        assertEquals(1001, d.x().queue().forKey(30).priceTicks(), "the winning NEW's payload waits");
+        assertEquals(f + 1, d.x().queue().forKey(30).intentId());
         assertEquals(30, r.obligationScopeKey(), "first rate-blocked candidate: FIFO among NEWs");
     }
 
@@ -255,8 +255,8 @@ class ExecutionPipelineScriptedTest {
         d.advance(10 * SEC);
         script.next(I.neu(40, 1000, 1), I.neu(41, 1000, 2)); // 41 waits for a token
         trade(d);
-        assertEquals(1000, d.x().pendingFor(41).priceTicks());
-        long den = d.x().nextIntentId();
+        assertEquals(1000, d.x().queue().forKey(41).priceTicks());
+        long den = d.x().queue().nextIntentId();
         script.next(I.rep(41, 1003, 6), I.can(41)); // REPLACE denied (qty); the CANCEL is allowed
         d.advance(1);
         StepResult r = trade(d);
@@ -264,7 +264,7 @@ class ExecutionPipelineScriptedTest {
         assertEquals(Reason.MAX_ORDER_QTY, r.dispositionReason(0));
         assertEquals(den, r.dispositionIntentId(0));
         // the denied REPLACE did not touch the pending NEW; the allowed CANCEL removed it
-        assertNull(d.x().pendingFor(41));
+        assertNull(d.x().queue().forKey(41));
         assertEquals(Disposition.CANCELLED_BEFORE_SUBMISSION, r.lastDispositionOf(den + 1));
         assertEquals(0, r.dispatchCount());
     }
@@ -275,7 +275,7 @@ class ExecutionPipelineScriptedTest {
         // dispatching it would halt the run; Risk denies it as malformed instead.
         Driver d = driver("");
         d.liveOrder(7, Side.BUY, 1000, 1);
-        long f = d.x().nextIntentId();
+        long f = d.x().queue().nextIntentId();
         script.next(new I(CommandType.REPLACE, 7, Side.SELL, 1001, 1), new I(CommandType.CANCEL, 7, Side.SELL, 0, 0));
         StepResult r = trade(d);
         assertEquals(0, r.dispatchCount(), r.toString());
@@ -288,7 +288,7 @@ class ExecutionPipelineScriptedTest {
         assertEquals(List.of("REPLACE:7"), dispatched(r));
         long t = d.now();
         d.apply(new io.tradingchassis.core.event.OrderSubmitted(t, t, 7, r.dispatch(0).toOrderCommand()));
-        assertTrue(d.x().inflightRecorded(7));
+        assertTrue(d.x().inflight().recorded(7));
     }
 
     @Test
@@ -297,20 +297,20 @@ class ExecutionPipelineScriptedTest {
         d.advance(10 * SEC);
         script.next(I.neu(40, 1000, 1), I.neu(41, 1000, 2));
         trade(d);
-        long before = d.x().pendingFor(41).intentId();
+        long before = d.x().queue().forKey(41).intentId();
         script.next(I.rep(41, 1003, 6));
         d.advance(1);
         StepResult r = trade(d);
         assertEquals(List.of((before + 1) + ":DENIED(MAX_ORDER_QTY)"), dispositions(r));
-        assertEquals(1000, d.x().pendingFor(41).priceTicks());
-        assertEquals(2, d.x().pendingFor(41).qtyLots());
-        assertEquals(before, d.x().pendingFor(41).intentId());
+        assertEquals(1000, d.x().queue().forKey(41).priceTicks());
+        assertEquals(2, d.x().queue().forKey(41).qtyLots());
+        assertEquals(before, d.x().queue().forKey(41).intentId());
     }
 
     @Test
     void R1_riskSeesEarlierAdmissionsOfTheSameStep() {
         Driver d = driver(QueueTestKit.risk(100, 10_000, 2, 1_000));
-        long f = d.x().nextIntentId();
+        long f = d.x().queue().nextIntentId();
         script.next(I.neu(50, 1000, 1), I.neu(51, 1000, 1), I.neu(52, 1000, 1));
         StepResult r = trade(d);
         assertEquals(List.of("NEW:50", "NEW:51"), dispatched(r));
@@ -325,12 +325,12 @@ class ExecutionPipelineScriptedTest {
         Driver d = driver("", new RiskEngine(List.of((s, c, in, i) -> {
             throw new IllegalStateException("policy bug");
         })));
-        long f = d.x().nextIntentId();
+        long f = d.x().queue().nextIntentId();
         script.next(I.neu(60, 1000, 1), I.neu(61, 1000, 1));
         StepResult r = trade(d);
         assertEquals(0, r.dispatchCount());
         assertEquals(List.of(f + ":DENIED(POLICY_ERROR)", (f + 1) + ":DENIED(POLICY_ERROR)"), dispositions(r));
-        assertEquals(0, d.x().pendingCount());
+        assertEquals(0, d.x().queue().size());
     }
 
     // ------------------------------------------------------------------ strategy failures (F1, F3)
@@ -346,14 +346,14 @@ class ExecutionPipelineScriptedTest {
 
         script.next(I.neu(72, 1000, 1)); // emitted, then the strategy throws: discarded
         script.toThrow = new IllegalStateException("strategy bug");
-        long idsBefore = d.x().nextIntentId();
+        long idsBefore = d.x().queue().nextIntentId();
         r = controlTime(d, t0 + SEC);
         assertTrue(r.strategyRan());
         assertNotNull(r.strategyFailure());
         assertTrue(r.strategyFailure().contains("strategy bug"));
         assertEquals(List.of("NEW:71"), dispatched(r), "earlier pending work still leaves");
-        assertEquals(idsBefore, d.x().nextIntentId(), "no Intent of the failed decision exists");
-        assertNull(d.x().pendingFor(72));
+        assertEquals(idsBefore, d.x().queue().nextIntentId(), "no Intent of the failed decision exists");
+        assertNull(d.x().queue().forKey(72));
         assertEquals(d.state.lastPosition(), r.position());
     }
 
@@ -367,7 +367,7 @@ class ExecutionPipelineScriptedTest {
         assertEquals(pos, d.state.lastPosition(), "the step completed");
         assertNotNull(r.strategyFailure());
         assertEquals(0, r.dispatchCount());
-        assertEquals(0, d.x().pendingCount());
+        assertEquals(0, d.x().queue().size());
     }
 
     // ------------------------------------------------------------------ decision trigger (SPEC §5 step 3)

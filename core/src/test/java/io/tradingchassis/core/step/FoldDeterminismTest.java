@@ -69,12 +69,12 @@ class FoldDeterminismTest {
         State s = new State();
         new CoreEngine().foldEventStreamEntries(s, stream, cfg);
         Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
-        for (long id : s.execution().orderIds()) {
-            Order o = s.execution().order(id);
+        for (long id : s.execution().orders().ids()) {
+            Order o = s.execution().orders().get(id);
             statuses.add(o.status());
         }
         assertEquals(EnumSet.allOf(OrderStatus.class), statuses, "seed " + SEED);
-        assertTrue(s.execution().fillCount() > 50, "fills: " + s.execution().fillCount());
+        assertTrue(s.execution().positions().fillCount() > 50, "fills: " + s.execution().positions().fillCount());
         assertEquals(COUNT - 1, s.lastPosition());
     }
 

@@ -33,6 +33,7 @@ import io.tradingchassis.core.state.Invariant;
 import io.tradingchassis.core.state.InvariantViolation;
 import io.tradingchassis.core.state.L2Book;
 import io.tradingchassis.core.state.Order;
+import io.tradingchassis.core.state.PendingCommand;
 import io.tradingchassis.core.state.State;
 import java.util.List;
 
@@ -125,9 +126,25 @@ public final class Harness {
 
     // ------------------------------------------------------------------ accessors
 
-    /** The order, or null. */
+    /** The order while it is live (or became terminal in the last step... it retires at the step's end), or null. */
     public Order order(long id) {
-        return state.execution().order(id);
+        return state.execution().orders().get(id);
+    }
+
+    /** Request id of the key's inflight request, or {@code NO_REQUEST_FOR_TEST} when none. */
+    public long inflightRequest(long id) {
+        PendingCommand c = state.execution().inflight().get(id);
+        return c == null ? NO_REQUEST_FOR_TEST : c.requestId();
+    }
+
+    /** A request id no request carries: answers naming it are EV1. */
+    public static final long NO_REQUEST_FOR_TEST = 999_999_999L;
+
+    private long nextRequestId = 1;
+
+    /** The request id for the next record of a stream without a Strategy (the records establish requests). */
+    public long nextRecordRequestId() {
+        return nextRequestId++;
     }
 
     /** The book of an instrument, or null when it was never touched. */
@@ -159,14 +176,16 @@ public final class Harness {
 
     public OrderSubmitted submitNew(long id, int instrument, Side side, long px, long qty) {
         long t = tick();
-        return new OrderSubmitted(t, t, id, new OrderCommand(CommandType.NEW, instrument, side, px, qty));
+        return new OrderSubmitted(t, t, id, nextRecordRequestId(),
+                new OrderCommand(CommandType.NEW, instrument, side, px, qty));
     }
 
     /** A REPLACE record for an existing order (instrument and side copied from it when it exists). */
     public OrderSubmitted submitReplace(long id, long px, long qty) {
         Order o = order(id);
         long t = tick();
-        return new OrderSubmitted(t, t, id, new OrderCommand(CommandType.REPLACE, o == null ? 0 : o.instrument(),
+        return new OrderSubmitted(t, t, id, nextRecordRequestId(), new OrderCommand(CommandType.REPLACE,
+                o == null ? 0 : o.instrument(),
                 o == null ? Side.BUY : o.side(), px, qty));
     }
 
@@ -174,7 +193,8 @@ public final class Harness {
     public OrderSubmitted submitCancel(long id) {
         Order o = order(id);
         long t = tick();
-        return new OrderSubmitted(t, t, id, new OrderCommand(CommandType.CANCEL, o == null ? 0 : o.instrument(),
+        return new OrderSubmitted(t, t, id, nextRecordRequestId(), new OrderCommand(CommandType.CANCEL,
+                o == null ? 0 : o.instrument(),
                 o == null ? Side.BUY : o.side(), 0, 0));
     }
 
@@ -185,7 +205,7 @@ public final class Harness {
 
     public OrderRejected rejected(long id) {
         long t = tick();
-        return new OrderRejected(t - 7, t, id, "test reject");
+        return new OrderRejected(t - 7, t, id, inflightRequest(id), "test reject");
     }
 
     public OrderFilled filled(long id, long qty, long px, long leaves) {
@@ -193,19 +213,22 @@ public final class Harness {
         return new OrderFilled(t - 7, t, id, qty, px, leaves);
     }
 
+    /** A cancel answering the key's inflight CANCEL, or an unsolicited one when no CANCEL is inflight. */
     public OrderCancelled cancelled(long id) {
         long t = tick();
-        return new OrderCancelled(t - 7, t, id);
+        PendingCommand c = state.execution().inflight().get(id);
+        return new OrderCancelled(t - 7, t, id, c != null && c.type() == CommandType.CANCEL ? c.requestId()
+                : OrderCancelled.UNSOLICITED);
     }
 
     public OrderReplaced replaced(long id, long px, long qty) {
         long t = tick();
-        return new OrderReplaced(t - 7, t, id, px, qty);
+        return new OrderReplaced(t - 7, t, id, inflightRequest(id), px, qty);
     }
 
     public DispatchFailed dispatchFailed(long id) {
         long t = tick();
-        return new DispatchFailed(t, t, id, "connection reset");
+        return new DispatchFailed(t, t, id, inflightRequest(id), "connection reset");
     }
 
     public SessionStart sessionStart() {

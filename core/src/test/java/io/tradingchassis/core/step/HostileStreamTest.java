@@ -112,9 +112,9 @@ class HostileStreamTest {
                         CFG));
         assertEquals(io.tradingchassis.core.state.Invariant.EV1, v.invariant());
         assertEquals(before, state.digest());
-        assertEquals(null, state.execution().order(key), "no Order from a rejected record");
+        assertEquals(null, state.execution().orders().get(key), "no Order from a rejected record");
         engine.processEventEntry(state, new EventStreamEntry(2, new OrderSubmitted(3, 3, key, sent)), CFG);
-        assertEquals(io.tradingchassis.core.view.OrderStatus.SUBMITTED, state.execution().order(key).status());
+        assertEquals(io.tradingchassis.core.view.OrderStatus.SUBMITTED, state.execution().orders().get(key).status());
     }
 
     private static long num(Random r) {
@@ -133,11 +133,11 @@ class HostileStreamTest {
     }
 
     private static long orderId(Random r, State s) {
-        long[] ids = s.execution().orderIds();
+        long[] ids = s.execution().orders().ids();
         if (ids.length > 0 && r.nextInt(4) != 0) {
             return ids[r.nextInt(ids.length)];
         }
-        long[] inflight = s.execution().inflightKeys();
+        long[] inflight = s.execution().inflight().keys();
         if (inflight.length > 0 && r.nextBoolean()) {
             return inflight[r.nextInt(inflight.length)];
         }

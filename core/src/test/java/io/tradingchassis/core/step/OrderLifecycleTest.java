@@ -88,7 +88,7 @@ class OrderLifecycleTest {
         }
         assertEquals(status, h.order(ID).status(), "setup");
         if (status != OrderStatus.SUBMITTED) {
-            assertNull(h.state.execution().inflightType(ID), "setup leaves nothing inflight");
+            assertNull(h.state.execution().inflight().type(ID), "setup leaves nothing inflight");
         }
         return h;
     }
@@ -185,7 +185,7 @@ class OrderLifecycleTest {
         // Still Submitted: the first NEW is inflight, so the duplicate record is refused as EC5 (before L3).
         Harness h = orderIn(OrderStatus.SUBMITTED);
         h.violates(Invariant.EC5, h.submitNew(ID, 0, Side.BUY, PX, QTY));
-        assertEquals(1, h.state.execution().orderCount());
+        assertEquals(1, h.state.execution().orders().submittedCount());
     }
 
     @Test
@@ -229,11 +229,11 @@ class OrderLifecycleTest {
         h.apply(h.submitCancel(ID));
         h.apply(h.filled(ID, QTY, PX, 0));
         assertEquals(OrderStatus.FILLED, h.order(ID).status());
-        assertEquals(CommandType.CANCEL, h.state.execution().inflightType(ID), "request still awaits its answer");
+        assertEquals(CommandType.CANCEL, h.state.execution().inflight().type(ID), "request still awaits its answer");
         h.violates(Invariant.L4, h.cancelled(ID)); // Filled is terminal
         StepResult r = h.apply(h.rejected(ID)); // "too late to cancel": answers the request only
         assertEquals(OrderStatus.FILLED, h.order(ID).status());
-        assertNull(h.state.execution().inflightType(ID));
+        assertNull(h.state.execution().inflight().type(ID));
         assertEquals(0, r.transitionCount());
     }
 

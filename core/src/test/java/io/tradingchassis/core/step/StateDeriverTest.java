@@ -350,13 +350,13 @@ class StateDeriverTest {
         assertEquals(8, o.leavesLots());
         assertEquals(0, o.filledLots());
         assertEquals(0, o.submittedAtPosition());
-        assertEquals(CommandType.NEW, h.state.execution().inflightType(42), "NEW inflight until answered (EC5)");
-        assertTrue(h.state.execution().inflightRecorded(42));
+        assertEquals(CommandType.NEW, h.state.execution().inflight().type(42), "NEW inflight until answered (EC5)");
+        assertTrue(h.state.execution().inflight().recorded(42));
         assertEquals(1, r.transitionCount());
         assertEquals(42, r.transitionOrderId(0));
         assertNull(r.transitionFrom(0), "CREATED");
         assertEquals(OrderStatus.SUBMITTED, r.transitionTo(0));
-        assertEquals(1, h.state.execution().liveOrderCount());
+        assertEquals(1, h.state.execution().orders().liveCount());
     }
 
     @Test
@@ -375,7 +375,7 @@ class StateDeriverTest {
         long t = h.tick();
         h.violates(Invariant.EV1, new OrderSubmitted(t, t, 1, null));
         h.violates(Invariant.EV1, new OrderSubmitted(t, t, 1, new OrderCommand(null, 0, Side.BUY, 100, 1)));
-        assertEquals(0, h.state.execution().orderCount());
+        assertEquals(0, h.state.execution().orders().submittedCount());
     }
 
     @Test
@@ -386,7 +386,7 @@ class StateDeriverTest {
         assertEquals(OrderStatus.ACCEPTED, o.status());
         assertEquals(100, o.priceTicks(), "price changes only on OrderReplaced");
         assertEquals(10, o.qtyLots());
-        assertEquals(CommandType.REPLACE, h.state.execution().inflightType(3));
+        assertEquals(CommandType.REPLACE, h.state.execution().inflight().type(3));
         assertEquals(0, r.transitionCount());
     }
 
@@ -405,7 +405,7 @@ class StateDeriverTest {
         h.apply(h.filled(3, 4, 100, 6));
         h.apply(h.submitCancel(3));
         assertEquals(OrderStatus.PARTIALLY_FILLED, h.order(3).status());
-        assertEquals(CommandType.CANCEL, h.state.execution().inflightType(3));
+        assertEquals(CommandType.CANCEL, h.state.execution().inflight().type(3));
     }
 
     @Test
@@ -427,7 +427,7 @@ class StateDeriverTest {
         h.apply(h.submitReplace(3, 101, 10));
         h.violates(Invariant.EC5, h.submitReplace(3, 102, 10));
         h.violates(Invariant.EC5, h.submitCancel(3));
-        assertEquals(CommandType.REPLACE, h.state.execution().inflightType(3));
+        assertEquals(CommandType.REPLACE, h.state.execution().inflight().type(3));
     }
 
     @Test
@@ -444,7 +444,7 @@ class StateDeriverTest {
         h.apply(h.submitNew(5, 0, Side.BUY, 100, 2));
         StepResult r = h.apply(h.accepted(5));
         assertEquals(OrderStatus.ACCEPTED, h.order(5).status());
-        assertNull(h.state.execution().inflightType(5), "EC5 key free after the NEW's answer");
+        assertNull(h.state.execution().inflight().type(5), "EC5 key free after the NEW's answer");
         assertEquals(1, r.transitionCount());
         assertEquals(OrderStatus.SUBMITTED, r.transitionFrom(0));
         assertEquals(OrderStatus.ACCEPTED, r.transitionTo(0));
@@ -455,9 +455,9 @@ class StateDeriverTest {
         h.apply(h.submitNew(5, 0, Side.BUY, 100, 2));
         StepResult r = h.apply(h.rejected(5));
         assertEquals(OrderStatus.REJECTED, h.order(5).status());
-        assertNull(h.state.execution().inflightType(5));
-        assertEquals(0, h.state.execution().liveOrderCount());
-        assertEquals(1, h.state.execution().orderCount(), "a rejected Order still exists");
+        assertNull(h.state.execution().inflight().type(5));
+        assertEquals(0, h.state.execution().orders().liveCount());
+        assertEquals(1, h.state.execution().orders().submittedCount(), "a rejected Order still exists");
         assertEquals(OrderStatus.SUBMITTED, r.transitionFrom(0));
         assertEquals(OrderStatus.REJECTED, r.transitionTo(0));
     }
@@ -471,7 +471,7 @@ class StateDeriverTest {
         assertEquals(OrderStatus.ACCEPTED, o.status(), "only the request is rejected");
         assertEquals(100, o.priceTicks());
         assertEquals(2, o.qtyLots());
-        assertNull(h.state.execution().inflightType(5));
+        assertNull(h.state.execution().inflight().type(5));
         assertEquals(0, r.transitionCount());
     }
 
@@ -482,7 +482,7 @@ class StateDeriverTest {
         h.apply(h.submitCancel(5));
         h.apply(h.rejected(5));
         assertEquals(OrderStatus.PARTIALLY_FILLED, h.order(5).status());
-        assertNull(h.state.execution().inflightType(5));
+        assertNull(h.state.execution().inflight().type(5));
     }
 
     // ================================================================== OrderFilled
@@ -495,9 +495,9 @@ class StateDeriverTest {
         assertEquals(OrderStatus.PARTIALLY_FILLED, o.status());
         assertEquals(4, o.filledLots());
         assertEquals(6, o.leavesLots());
-        assertEquals(4, h.state.execution().positionLots(1));
-        assertEquals(-4 * 99, h.state.execution().cashTickLots(1));
-        assertEquals(0, h.state.execution().positionLots(0), "other instrument untouched");
+        assertEquals(4, h.state.execution().positions().positionLots(1));
+        assertEquals(-4 * 99, h.state.execution().positions().cashTickLots(1));
+        assertEquals(0, h.state.execution().positions().positionLots(0), "other instrument untouched");
         assertEquals(OrderStatus.ACCEPTED, r.transitionFrom(0));
         assertEquals(OrderStatus.PARTIALLY_FILLED, r.transitionTo(0));
 
@@ -508,10 +508,10 @@ class StateDeriverTest {
         assertEquals(OrderStatus.FILLED, o.status());
         assertEquals(10, o.filledLots());
         assertEquals(0, o.leavesLots());
-        assertEquals(10, h.state.execution().positionLots(1));
-        assertEquals(-(4 * 99 + 100 + 5 * 101), h.state.execution().cashTickLots(1));
-        assertEquals(3, h.state.execution().fillCount());
-        assertEquals(0, h.state.execution().liveOrderCount());
+        assertEquals(10, h.state.execution().positions().positionLots(1));
+        assertEquals(-(4 * 99 + 100 + 5 * 101), h.state.execution().positions().cashTickLots(1));
+        assertEquals(3, h.state.execution().positions().fillCount());
+        assertEquals(0, h.state.execution().orders().liveCount());
         assertEquals(OrderStatus.PARTIALLY_FILLED, r.transitionFrom(0));
         assertEquals(OrderStatus.FILLED, r.transitionTo(0));
     }
@@ -521,8 +521,8 @@ class StateDeriverTest {
         h.acceptedOrder(9, 0, Side.SELL, 200, 3);
         StepResult r = h.apply(h.filled(9, 3, 201, 0));
         assertEquals(OrderStatus.FILLED, h.order(9).status());
-        assertEquals(-3, h.state.execution().positionLots(0));
-        assertEquals(3 * 201, h.state.execution().cashTickLots(0));
+        assertEquals(-3, h.state.execution().positions().positionLots(0));
+        assertEquals(3 * 201, h.state.execution().positions().cashTickLots(0));
         assertEquals(OrderStatus.ACCEPTED, r.transitionFrom(0), "Accepted -> Filled directly");
         assertEquals(OrderStatus.FILLED, r.transitionTo(0));
     }
@@ -533,8 +533,8 @@ class StateDeriverTest {
         h.acceptedOrder(2, 0, Side.SELL, 102, 3);
         h.apply(h.filled(1, 5, 100, 0));
         h.apply(h.filled(2, 3, 102, 0));
-        assertEquals(2, h.state.execution().positionLots(0));
-        assertEquals(-500 + 306, h.state.execution().cashTickLots(0));
+        assertEquals(2, h.state.execution().positions().positionLots(0));
+        assertEquals(-500 + 306, h.state.execution().positions().cashTickLots(0));
     }
 
     @Test
@@ -550,7 +550,7 @@ class StateDeriverTest {
         Order o = h.order(9);
         assertEquals(2, o.filledLots());
         assertEquals(8, o.leavesLots());
-        assertEquals(2, h.state.execution().positionLots(0));
+        assertEquals(2, h.state.execution().positions().positionLots(0));
     }
 
     @Test
@@ -568,10 +568,10 @@ class StateDeriverTest {
         h.apply(h.submitCancel(4));
         StepResult r = h.apply(h.cancelled(4));
         assertEquals(OrderStatus.CANCELLED, h.order(4).status());
-        assertNull(h.state.execution().inflightType(4), "CANCEL answered: key free");
+        assertNull(h.state.execution().inflight().type(4), "CANCEL answered: key free");
         assertEquals(OrderStatus.ACCEPTED, r.transitionFrom(0));
         assertEquals(OrderStatus.CANCELLED, r.transitionTo(0));
-        assertEquals(0, h.state.execution().liveOrderCount());
+        assertEquals(0, h.state.execution().orders().liveCount());
     }
 
     @Test
@@ -582,7 +582,7 @@ class StateDeriverTest {
         Order o = h.order(4);
         assertEquals(OrderStatus.CANCELLED, o.status());
         assertEquals(3, o.filledLots());
-        assertEquals(-3, h.state.execution().positionLots(0));
+        assertEquals(-3, h.state.execution().positions().positionLots(0));
         assertEquals(OrderStatus.PARTIALLY_FILLED, r.transitionFrom(0));
     }
 
@@ -600,7 +600,7 @@ class StateDeriverTest {
         assertEquals(8, o.qtyLots());
         assertEquals(4, o.filledLots());
         assertEquals(4, o.leavesLots(), "leaves = new total - filled");
-        assertNull(h.state.execution().inflightType(6));
+        assertNull(h.state.execution().inflight().type(6));
         assertEquals(0, r.transitionCount());
         assertEquals(0, o.submittedAtPosition(), "still the Order created at position 0");
     }
@@ -621,7 +621,7 @@ class StateDeriverTest {
         h.apply(h.submitReplace(6, 100, 5));
         h.violates(Invariant.EV1, h.replaced(6, 100, 4));
         h.violates(Invariant.EV1, h.replaced(6, 0, 5));
-        assertEquals(CommandType.REPLACE, h.state.execution().inflightType(6), "request still inflight");
+        assertEquals(CommandType.REPLACE, h.state.execution().inflight().type(6), "request still inflight");
     }
 
     // ================================================================== DispatchFailed

@@ -205,7 +205,7 @@ class MarketMakerStrategyTest {
         DominanceQueue.admit(d.x(), d.x().takeIntentId(), CommandType.NEW, 77, 0, Side.BUY, 997, 3, rec);
         long t = d.tick();
         d.apply(new KillSwitch(t, t, true));
-        assertNull(d.x().pendingFor(77), "the kill switch step dropped the pending NEW (SPEC §8.1)");
+        assertNull(d.x().queue().forKey(77), "the kill switch step dropped the pending NEW (SPEC §8.1)");
         List<Emitted> out = decide();
         assertEquals(List.of(e(CommandType.CANCEL, 5, Side.BUY, 0, 0), e(CommandType.CANCEL, 6, Side.SELL, 0, 0)),
                 out, "key 9 is already cancelling, key 77's NEW is gone");
@@ -238,7 +238,7 @@ class MarketMakerStrategyTest {
         long p = e.state.lastPosition();
         long bid = OrderKeys.fresh(p, 0);
         long ask = OrderKeys.fresh(p, 1);
-        assertEquals(CommandType.NEW, e.x().inflightType(bid));
+        assertEquals(CommandType.NEW, e.x().inflight().type(bid));
         assertEquals(998, e.x().inflight(bid).priceTicks());
         assertEquals(1002, e.x().inflight(ask).priceTicks());
         // record and accept both
