@@ -17,14 +17,17 @@ class CoreLayerRulesTest {
     }
 
     @Test
-    void risk_does_not_touch_the_queue_bites() {
-        assertBites(CoreLayerRules.riskDoesNotTouchTheQueue(FIXTURES_ROOT), fixture("core.risk.NosyRiskPolicy"));
+    void core_layers_are_declared_once_bites() {
+        assertBites(CoreLayerRules.coreLayersAreDeclaredOnce(FIXTURES_ROOT),
+                new String[] {fixture("core.risk.NosyRiskPolicy"), fixture("core.queue.RiskCallingQueueProcessor")},
+                fixture("core.strategy.PoliteStrategy"));
     }
 
     @Test
-    void queue_does_not_call_risk_bites() {
-        assertBites(CoreLayerRules.queueDoesNotCallRisk(FIXTURES_ROOT),
-                fixture("core.queue.RiskCallingQueueProcessor"));
+    void only_step_queue_and_state_call_state_mutators_bites() {
+        assertBites(CoreLayerRules.onlyStepQueueAndStateCallStateMutators(FIXTURES_ROOT),
+                new String[] {fixture("core.strategy.LedgerTamperingStrategy"), fixture("runtime.RuntimeCreditsLedger")},
+                fixture("core.step.LedgerStep"));
     }
 
     @Test

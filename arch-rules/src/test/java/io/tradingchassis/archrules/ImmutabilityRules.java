@@ -83,17 +83,21 @@ public final class ImmutabilityRules {
 
     /**
      * Every value class of {@code root.core.config} is deeply immutable, except the parser (and its
-     * nested helpers), ConfigurationException and StrategyCatalog (a static registry, not a value; its
-     * nested ParameterSpec record is checked). One field is exempt: CoreConfiguration.commandRank.
+     * nested helpers) and ConfigurationException. Two fields are exempt: CoreConfiguration.commandRank
+     * and StrategyConfig.provider (the factory the strategy section was resolved against: not part of
+     * the value — equality and the fingerprint use its id, version and parameters, which are checked).
      */
     static ArchRule configurationIsImmutable(String root) {
         String config = root + ".core.config";
         Set<String> excludedWithNested = Set.of(config + ".ConfigurationParser", config + ".ConfigurationException");
-        Set<String> excludedExactly = Set.of(config + ".StrategyCatalog");
-        Set<String> exemptFields = Set.of(config + ".CoreConfiguration.commandRank");
+        Set<String> excludedExactly = Set.of();
+        // CoreConfiguration.strategy is skipped here only because its class, StrategyConfig, is checked
+        // itself (with its provider exempt): the recursion does not know the exemption.
+        Set<String> exemptFields = Set.of(config + ".CoreConfiguration.commandRank",
+                config + ".StrategyConfig.provider", config + ".CoreConfiguration.strategy");
         return classes().that().resideInAPackage(config + "..")
                 .and(valueClasses())
-                .and(describe("are not the parser, ConfigurationException or StrategyCatalog",
+                .and(describe("are not the parser or ConfigurationException",
                         c -> !excludedExactly.contains(c.getName())
                                 && excludedWithNested.stream().noneMatch(
                                         x -> c.getName().equals(x) || c.getName().startsWith(x + "$"))))
@@ -103,7 +107,9 @@ public final class ImmutabilityRules {
                         + "because the constructors copy them (List.copyOf, an unmodifiable EnumSet copy, "
                         + "unmodifiableSortedMap). Exempt: CoreConfiguration.commandRank, a private int[] "
                         + "lookup table filled in the constructor and never exposed (allocation-free "
-                        + "commandRank(type) on the hot path)");
+                        + "commandRank(type) on the hot path); StrategyConfig.provider, the strategy factory, "
+                        + "which is not part of the value (equality and fingerprint use id, version and "
+                        + "parameters)");
     }
 
     /** Concrete classes: not interfaces (no state), enums (checked as field types), or synthetic classes. */

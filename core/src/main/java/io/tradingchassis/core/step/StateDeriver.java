@@ -372,7 +372,10 @@ final class StateDeriver {
             }
         } else {
             if (o == null || !o.status().isWorking()) {
-                throw new InvariantViolation(o == null ? Invariant.L3 : Invariant.L4, pos, "OrderSubmitted " + c.type()
+                // Not live: unknown (L3) above the NEW key high-water mark; at or below it the Order became
+                // terminal and retired, or the key was skipped (L4, as for any event after a terminal status).
+                throw new InvariantViolation(o == null && id > x.orders().keyHighWater() ? Invariant.L3
+                        : Invariant.L4, pos, "OrderSubmitted " + c.type()
                         + " for order " + id + (o == null ? " that is not live" : " in status " + o.status())
                         + ": REPLACE/CANCEL target an Accepted or PartiallyFilled order");
             }

@@ -1,7 +1,6 @@
 package io.tradingchassis.core.strategy;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One declared strategy parameter: name, type, default, inclusive bounds and what it means. Every
@@ -19,13 +18,12 @@ public record ParameterSpec(String name, ParameterType type, long defaultValue, 
     /** Largest value a parameter may hold: 2^53 − 1 (exact in RFC 8785 numbers). */
     public static final long MAX_VALUE = (1L << 53) - 1;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
 
     /** Validates the declaration. */
     public ParameterSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(doc, "doc");
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!isName(name)) {
             throw new IllegalArgumentException("parameter name \"" + name + "\" must be a letter then up to 63 "
                     + "letters or digits");
         }
@@ -42,6 +40,23 @@ public record ParameterSpec(String name, ParameterType type, long defaultValue, 
         if (type == ParameterType.INSTRUMENT && min < 0) {
             throw new IllegalArgumentException("parameter " + name + ": an INSTRUMENT index is >= 0");
         }
+    }
+
+    private static boolean isName(String s) {
+        if (s == null || s.isEmpty() || s.length() > 64 || !isAsciiLetter(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** An integer parameter. */

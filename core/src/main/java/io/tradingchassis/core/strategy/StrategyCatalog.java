@@ -2,13 +2,12 @@ package io.tradingchassis.core.strategy;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The strategies a configuration can select, by id. Immutable: {@link #with} returns a new catalog.
@@ -20,7 +19,6 @@ public final class StrategyCatalog {
     /** Most memory slots a provider may declare. */
     public static final int MAX_MEMORY_SLOTS = 1024;
 
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final StrategyCatalog BUILT_IN = new StrategyCatalog(new TreeMap<>())
             .with(new BuiltInStrategies.None(), new BuiltInStrategies.MarketMaker(),
                     new BuiltInStrategies.MomentumTaker());
@@ -38,14 +36,17 @@ public final class StrategyCatalog {
     }
 
     /**
-     * The built-ins plus every provider {@link ServiceLoader} finds on the class path (the thread's
-     * context class loader, else this class's). Computed once.
+     * The built-ins plus every provider {@link ServiceLoader#load(Class)} finds on the class path (the
+     * thread's context class loader). Computed once.
      */
     public static StrategyCatalog standard() {
         StrategyCatalog s = standard;
         if (s == null) {
-            ClassLoader cl = Thread.currentThread().getContextClassLoader();
-            s = discover(cl != null ? cl : StrategyCatalog.class.getClassLoader());
+            List<StrategyProvider> found = new ArrayList<>();
+            for (StrategyProvider p : ServiceLoader.load(StrategyProvider.class)) {
+                found.add(p);
+            }
+            s = BUILT_IN.with(found.toArray(new StrategyProvider[0]));
             standard = s;
         }
         return s;
@@ -89,12 +90,25 @@ public final class StrategyCatalog {
         return "StrategyCatalog" + ids();
     }
 
+    private static boolean isId(String s) {
+        if (s == null || s.isEmpty() || s.length() > 64 || !(s.charAt(0) >= 'a' && s.charAt(0) <= 'z')) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void validate(StrategyProvider p) {
         if (p == null) {
             throw new IllegalArgumentException("a null strategy provider");
         }
         String who = p.getClass().getName();
-        if (p.id() == null || !ID.matcher(p.id()).matches()) {
+        if (!isId(p.id())) {
             throw new IllegalArgumentException(who + ": strategy id \"" + p.id()
                     + "\" must be a lowercase letter then up to 63 lowercase letters, digits or '-'");
         }
@@ -109,7 +123,7 @@ public final class StrategyCatalog {
         if (params == null) {
             throw new IllegalArgumentException(who + ": strategy " + p.id() + " declares null parameters");
         }
-        Set<String> names = new HashSet<>();
+        Set<String> names = new TreeSet<>();
         for (ParameterSpec s : params) {
             if (!names.add(s.name())) {
                 throw new IllegalArgumentException(who + ": strategy " + p.id() + " declares parameter "

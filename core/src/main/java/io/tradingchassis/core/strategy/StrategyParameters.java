@@ -16,7 +16,7 @@ public final class StrategyParameters {
 
     /** No parameters. */
     public static StrategyParameters none() {
-        return new StrategyParameters(Map.of());
+        return new StrategyParameters(new TreeMap<>());
     }
 
     /** The value of an INTEGER or INSTRUMENT parameter. */

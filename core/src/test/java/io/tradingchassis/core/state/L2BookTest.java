@@ -151,15 +151,13 @@ class L2BookTest {
     }
 
     @Test
-    void tradesTrackLastPrintCountAndSameAggressorRun() {
+    void tradesTrackLastPrintAndCount() {
         L2Book b = new L2Book();
         b.onTrade(Side.SELL, 100, 2);
         b.onTrade(Side.SELL, 99, 1);
         b.onTrade(Side.SELL, 98, 4);
-        assertEquals(3, b.sameAggressorRun());
         assertEquals(-1, b.lastTradeAggressorSign());
         b.onTrade(Side.BUY, 101, 1);
-        assertEquals(1, b.sameAggressorRun());
         assertEquals(4, b.tradeCount());
         assertEquals(101, b.lastTradePriceTicks());
         assertEquals(1, b.lastTradeQtyLots());

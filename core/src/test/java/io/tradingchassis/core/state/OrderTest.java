@@ -10,7 +10,7 @@ class OrderTest {
 
     @Test
     void newOrderStartsSubmittedWithAllLeavesL3() {
-        Order o = new Order(7, 1, Side.SELL, 250, 10, 42);
+        Order o = new Order().init(7, 1, Side.SELL, 250, 10, 42);
         assertEquals(OrderStatus.SUBMITTED, o.status());
         assertEquals(10, o.leavesLots());
         assertEquals(0, o.filledLots());
@@ -19,7 +19,7 @@ class OrderTest {
 
     @Test
     void fillAccumulatesFilledAndSetsLeaves() {
-        Order o = new Order(7, 0, Side.BUY, 100, 10, 0);
+        Order o = new Order().init(7, 0, Side.BUY, 100, 10, 0);
         o.fill(3, 7);
         o.fill(2, 5);
         assertEquals(5, o.filledLots());
@@ -29,7 +29,7 @@ class OrderTest {
 
     @Test
     void replaceSetsPriceAndTotalAndLeavesIsTotalMinusFilled() {
-        Order o = new Order(7, 0, Side.BUY, 100, 10, 0);
+        Order o = new Order().init(7, 0, Side.BUY, 100, 10, 0);
         o.fill(4, 6);
         o.replace(95, 12);
         assertEquals(95, o.priceTicks());
@@ -40,7 +40,7 @@ class OrderTest {
 
     @Test
     void copyIsIndependent() {
-        Order o = new Order(7, 0, Side.BUY, 100, 10, 3);
+        Order o = new Order().init(7, 0, Side.BUY, 100, 10, 3);
         o.status(OrderStatus.ACCEPTED);
         o.fill(1, 9);
         Order c = o.copy();

@@ -109,9 +109,9 @@ class StateDigestTest {
         assertEquals(frozen, snap.digest(), "L2Book shared");
         original.execution().orders().get(1).fill(1, 5);
         assertEquals(frozen, snap.digest(), "Order shared");
-        original.execution().transition(original.execution().orders().get(1), OrderStatus.CANCELLED);
+        original.execution().orders().transition(original.execution().orders().get(1), OrderStatus.CANCELLED);
         assertEquals(frozen, snap.digest(), "Order status shared");
-        original.execution().applyFill(0, 1, 1, 100);
+        original.execution().positions().applyFill(0, 1, 1, 100);
         assertEquals(frozen, snap.digest(), "position arrays shared");
         original.control().feedGap(1, false);
         assertEquals(frozen, snap.digest(), "feed-gap array shared");
@@ -194,7 +194,7 @@ class StateDigestTest {
         List<Order> orders = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             long id = i % 3 == 0 ? r.nextLong() : (long) i << 32 | i;
-            Order o = new Order(id, i % 2, i % 5 == 0 ? Side.SELL : Side.BUY, 90 + i % 20, 1 + i % 9, i);
+            Order o = new Order().init(id, i % 2, i % 5 == 0 ? Side.SELL : Side.BUY, 90 + i % 20, 1 + i % 9, i);
             if (i % 4 == 0) {
                 o.status(OrderStatus.ACCEPTED);
             }
@@ -221,7 +221,10 @@ class StateDigestTest {
     private static State stateWith(List<Order> orders) {
         State s = new State();
         for (Order o : orders) {
-            s.execution().addOrder(o.copy());
+            Order n = s.execution().orders().submit(o.orderId(), o.instrument(), o.side(), o.priceTicks(),
+                    o.qtyLots(), o.submittedAtPosition());
+            n.status(o.status());
+            n.fill(o.filledLots(), o.leavesLots());
         }
         return s;
     }
@@ -229,15 +232,15 @@ class StateDigestTest {
     @Test
     void positionsTouchedInDifferentOrdersGiveEqualDigests() {
         State a = new State();
-        a.execution().applyFill(0, 1, 3, 100);
-        a.execution().applyFill(1, -1, 2, 50);
-        a.execution().applyFill(2, 1, 1, 10);
+        a.execution().positions().applyFill(0, 1, 3, 100);
+        a.execution().positions().applyFill(1, -1, 2, 50);
+        a.execution().positions().applyFill(2, 1, 1, 10);
         State b = new State();
-        b.execution().applyFill(2, 1, 1, 10); // grows the arrays to 3 first, not 1, 2, 4
-        b.execution().applyFill(0, 1, 3, 100);
-        b.execution().applyFill(1, -1, 2, 50);
+        b.execution().positions().applyFill(2, 1, 1, 10); // grows the arrays to 3 first, not 1, 2, 4
+        b.execution().positions().applyFill(0, 1, 3, 100);
+        b.execution().positions().applyFill(1, -1, 2, 50);
         assertEquals(a.digest(), b.digest());
-        b.execution().applyFill(1, 1, 1, 50); // one lot back
+        b.execution().positions().applyFill(1, 1, 1, 50); // one lot back
         assertNotEquals(a.digest(), b.digest());
     }
 
@@ -259,7 +262,7 @@ class StateDigestTest {
         s.market().book(0).setLevel(BookSide.BID, 1, 1);
         assertNotEquals(base, s.digest(), "market");
         s = new State();
-        s.execution().addOrder(new Order(1, 0, Side.BUY, 1, 1, 0));
+        s.execution().orders().submit(1, 0, Side.BUY, 1, 1, 0);
         assertNotEquals(base, s.digest(), "execution");
         s = new State();
         s.control().killSwitch(true);
