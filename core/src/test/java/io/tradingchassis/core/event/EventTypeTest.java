@@ -1,13 +1,16 @@
 package io.tradingchassis.core.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +28,12 @@ class EventTypeTest {
                 new Trade(1, 2, 0, Side.BUY, 100, 1),
                 new Bbo(1, 2, 0, 99, 1, 101, 1),
                 new OrderAccepted(1, 2, 7),
-                new OrderRejected(1, 2, 7, "r"),
+                new OrderRejected(1, 2, 7, 3, "r"),
                 new OrderFilled(1, 2, 7, 1, 100, 0),
-                new OrderCancelled(1, 2, 7),
-                new OrderReplaced(1, 2, 7, 100, 2),
-                new OrderSubmitted(1, 2, 7, new OrderCommand(CommandType.NEW, 0, Side.BUY, 100, 1)),
-                new DispatchFailed(1, 2, 7, "r"),
+                new OrderCancelled(1, 2, 7, OrderCancelled.UNSOLICITED),
+                new OrderReplaced(1, 2, 7, 3, 100, 2),
+                new OrderSubmitted(1, 2, 7, 3, new OrderCommand(CommandType.NEW, 0, Side.BUY, 100, 1)),
+                new DispatchFailed(1, 2, 7, 3, "r"),
                 new SessionStart(1, 2),
                 new KillSwitch(1, 2, true),
                 new ConfigurationActivated(1, 2, "sha256:00"),
@@ -88,6 +91,27 @@ class EventTypeTest {
         assertEquals(EventType.values().length, seen.size(), "every EventType has a sample");
         assertEquals(concreteEventRecords(), new HashSet<>(seen.values()),
                 "the sealed hierarchy and EventType list the same records");
+    }
+
+    @Test
+    void recordsAndAnswersNameTheRequestIdSpec6() {
+        // Ordering contract: the dispatch records and the venue's answers to a request name its request id;
+        // OrderAccepted and OrderFilled answer no request of their own (they are about the Order).
+        Set<EventType> naming = EnumSet.of(EventType.ORDER_SUBMITTED, EventType.DISPATCH_FAILED,
+                EventType.ORDER_REJECTED, EventType.ORDER_CANCELLED, EventType.ORDER_REPLACED);
+        for (Event e : samples()) {
+            boolean hasRequestId = false;
+            for (RecordComponent c : e.getClass().getRecordComponents()) {
+                if (c.getName().equals("requestId")) {
+                    assertEquals(long.class, c.getType(), e.getClass().getSimpleName());
+                    hasRequestId = true;
+                }
+            }
+            assertEquals(naming.contains(e.type()), hasRequestId, e.getClass().getSimpleName());
+        }
+        assertEquals(0, OrderCancelled.UNSOLICITED, "a venue-initiated cancel names no request");
+        assertNotEquals(new OrderRejected(1, 2, 7, 3, "r"), new OrderRejected(1, 2, 7, 4, "r"),
+                "the request id is part of the event's value (E3)");
     }
 
     @Test

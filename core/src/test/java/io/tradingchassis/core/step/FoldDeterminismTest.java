@@ -1,7 +1,9 @@
 package io.tradingchassis.core.step;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -10,9 +12,10 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.event.EventStreamEntry;
 import io.tradingchassis.core.event.EventType;
+import io.tradingchassis.core.event.OrderRejected;
 import io.tradingchassis.core.state.Order;
-import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.state.State;
+import io.tradingchassis.core.view.OrderStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -66,14 +69,37 @@ class FoldDeterminismTest {
         expected.remove(EventType.DISPATCH_FAILED); // needs an unrecorded dispatch: impossible with strategy "none"
         assertEquals(expected, seen, "seed " + SEED);
 
+        // Terminal Orders retire at the end of their step, so the statuses reached are read from the
+        // steps' transitions, not from the final State.
         State s = new State();
-        new CoreEngine().foldEventStreamEntries(s, stream, cfg);
-        Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
+        CoreEngine engine = new CoreEngine();
+        Set<OrderStatus> reached = EnumSet.noneOf(OrderStatus.class);
+        int terminal = 0;
+        int lateRejects = 0;
+        for (EventStreamEntry e : stream) {
+            boolean retiredKey = e.event() instanceof OrderRejected
+                    && s.execution().orders().get(((OrderRejected) e.event()).orderId()) == null;
+            StepResult r = engine.processEventEntry(s, e, cfg);
+            for (int i = 0; i < r.transitionCount(); i++) {
+                reached.add(r.transitionTo(i));
+                if (r.transitionTo(i).isTerminal()) {
+                    terminal++;
+                    assertNull(s.execution().orders().get(r.transitionOrderId(i)), "retired at the end of its step");
+                }
+            }
+            if (retiredKey) {
+                lateRejects++; // a REPLACE/CANCEL overtaken by the Order's end, answered by the venue's reject
+            }
+        }
+        assertEquals(EnumSet.allOf(OrderStatus.class), reached, "seed " + SEED);
+        assertTrue(lateRejects > 0, "seed " + SEED + ": no reject of a request whose Order retired first");
         for (long id : s.execution().orders().ids()) {
             Order o = s.execution().orders().get(id);
-            statuses.add(o.status());
+            assertFalse(o.status().isTerminal(), "only live Orders stay in State: " + o);
         }
-        assertEquals(EnumSet.allOf(OrderStatus.class), statuses, "seed " + SEED);
+        assertEquals(terminal, s.execution().orders().retiredCount());
+        assertEquals(s.execution().orders().submittedCount(),
+                s.execution().orders().retiredCount() + s.execution().orders().liveCount());
         assertTrue(s.execution().positions().fillCount() > 50, "fills: " + s.execution().positions().fillCount());
         assertEquals(COUNT - 1, s.lastPosition());
     }
@@ -175,7 +201,11 @@ class FoldDeterminismTest {
         assertEquals(PINNED_DIGEST, fold(stream), "seed " + SEED);
     }
 
-    static final String PINNED_DIGEST = "sha256:ae41479fcce27773032e251ae59a2d93d14e803d6ba2d34a755086d6c3aad648";
+    // Re-pinned for State encoding v2 (components, enum codes, retired Orders, request ids, key high-water
+    // mark, strategy memory; the stream's records and answers now name request ids). Shown stable before
+    // pinning: the same value in this JVM, in the second JVM of the test above, and in separate JVMs with
+    // other GCs, identity-hash modes and the interpreter only.
+    static final String PINNED_DIGEST = "sha256:4be4086c4ad766a82e8c0938d243a178a0e127478dbc5c2ff6ef7630e2cb180b";
 
     private static String readAll(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -1,33 +1,40 @@
 package io.tradingchassis.core.step;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSide;
 import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.event.ConfigurationActivated;
 import io.tradingchassis.core.event.ControlTime;
 import io.tradingchassis.core.event.ControlTimeReason;
+import io.tradingchassis.core.event.DispatchFailed;
 import io.tradingchassis.core.event.Event;
+import io.tradingchassis.core.event.EventStreamEntry;
 import io.tradingchassis.core.event.EventType;
+import io.tradingchassis.core.event.OrderCancelled;
 import io.tradingchassis.core.event.OrderCommand;
+import io.tradingchassis.core.event.OrderRejected;
 import io.tradingchassis.core.event.OrderSubmitted;
 import io.tradingchassis.core.event.PriceLevel;
 import io.tradingchassis.core.event.Side;
-import io.tradingchassis.core.state.ControlState;
+import io.tradingchassis.core.intent.IntentSink;
 import io.tradingchassis.core.state.Invariant;
-import io.tradingchassis.core.event.ConfigurationActivated;
-import io.tradingchassis.core.event.EventStreamEntry;
-import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.state.InvariantViolation;
 import io.tradingchassis.core.state.L2Book;
 import io.tradingchassis.core.state.Order;
-import io.tradingchassis.core.view.OrderStatus;
+import io.tradingchassis.core.state.Orders;
+import io.tradingchassis.core.strategy.Strategy;
+import io.tradingchassis.core.testkit.TestStrategies;
 import io.tradingchassis.core.view.BookView;
+import io.tradingchassis.core.view.OrderStatus;
+import io.tradingchassis.core.view.StrategyView;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,7 +44,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * State derivation (SPEC §5 step 2), one event type at a time, through {@link CoreEngine} with the
- * default strategy ("none"), so the pipeline adds nothing and each test isolates the deriver.
+ * default strategy ("none"), so the pipeline adds nothing and each test isolates the deriver. Only the
+ * dispatch-record tests install a Strategy (through the public provider path), because a
+ * {@code DispatchFailed} needs a dispatch the core made and has not seen recorded.
  */
 class StateDeriverTest {
 
@@ -76,7 +85,8 @@ class StateDeriverTest {
             x.apply(x.submitReplace(7, 101, 2));
             x.apply(x.replaced(7, 101, 2));
         });
-        samples.put(EventType.DISPATCH_FAILED, x -> x.violates(Invariant.EC5, x.dispatchFailed(7)));
+        // A DispatchFailed needs an unrecorded dispatch, so its sample runs on dispatchedNew() (a Strategy).
+        samples.put(EventType.DISPATCH_FAILED, x -> x.apply(x.dispatchFailed(OneNew.KEY)));
         samples.put(EventType.SESSION_START, x -> x.apply(x.sessionStart()));
         samples.put(EventType.KILL_SWITCH, x -> x.apply(x.killSwitch(true)));
         samples.put(EventType.CONFIGURATION_ACTIVATED, x -> x.apply(x.configurationActivated(x.cfg.fingerprint())));
@@ -86,14 +96,11 @@ class StateDeriverTest {
         for (EventType t : EventType.values()) {
             Consumer<Harness> sample = samples.get(t);
             assertNotNull(sample, "no sample for " + t);
-            Harness x = new Harness();
+            Harness x = t == EventType.DISPATCH_FAILED ? dispatchedNew() : new Harness();
+            long before = x.state.lastPosition();
             sample.accept(x);
-            if (t == EventType.DISPATCH_FAILED) {
-                assertEquals(ControlState.NO_TIME, x.state.control().controlTimeNs(), "rejected entry moved time");
-                continue; // only the EC5 path is reachable with strategy "none"
-            }
             assertEquals(x.clock(), x.state.control().controlTimeNs(), t + ": control time = max(localTsNs)");
-            assertTrue(x.state.lastPosition() >= 0, t + ": position recorded");
+            assertTrue(x.state.lastPosition() > before, t + ": position recorded");
         }
     }
 
@@ -154,7 +161,7 @@ class StateDeriverTest {
     void bookDeltaRemovingALevelOfAnUntouchedInstrumentIsAccepted() {
         h.apply(h.delta(1, BookSide.ASK, 50, 0));
         assertEquals(0, h.state.lastPosition());
-        assertEquals(0, h.state.book(1).askLevels());
+        assertEquals(0, h.book(1).askLevels());
     }
 
     @Test
@@ -238,11 +245,11 @@ class StateDeriverTest {
     void bookSnapshotHealsTheFeedGapOfItsInstrumentOnly() {
         h.apply(h.feedGap(0));
         h.apply(h.feedGap(1));
-        assertTrue(h.state.feedGap(0));
-        assertTrue(h.state.feedGap(1));
+        assertTrue(h.state.control().feedGap(0));
+        assertTrue(h.state.control().feedGap(1));
         h.apply(h.snapshot(0, List.of(new PriceLevel(99, 1)), List.of()));
-        assertFalse(h.state.feedGap(0), "snapshot heals its instrument's gap");
-        assertTrue(h.state.feedGap(1), "the other instrument's gap stays");
+        assertFalse(h.state.control().feedGap(0), "snapshot heals its instrument's gap");
+        assertTrue(h.state.control().feedGap(1), "the other instrument's gap stays");
     }
 
     @Test
@@ -259,7 +266,7 @@ class StateDeriverTest {
         h.apply(h.feedGap(0));
         h.violates(Invariant.EV1, h.snapshot(0, List.of(new PriceLevel(99, 1), new PriceLevel(98, 1),
                 new PriceLevel(99, 2)), List.of()));
-        assertTrue(h.state.feedGap(0), "a refused snapshot heals nothing");
+        assertTrue(h.state.control().feedGap(0), "a refused snapshot heals nothing");
     }
 
     @Test
@@ -270,7 +277,8 @@ class StateDeriverTest {
     // ================================================================== Trade
 
     @Test
-    void tradeRecordsTheLastPrintAndTheAggressorRunWithoutTouchingTheLadder() {
+    void tradeRecordsTheLastPrintAndItsAggressorWithoutTouchingTheLadder() {
+        // The same-aggressor run is no longer Market State: momentum-taker keeps it in strategy memory.
         h.apply(h.delta(0, BookSide.ASK, 101, 10));
         h.apply(h.trade(0, Side.BUY, 101, 3));
         h.apply(h.trade(0, Side.BUY, 102, 4));
@@ -279,12 +287,13 @@ class StateDeriverTest {
         assertEquals(4, b.lastTradeQtyLots());
         assertEquals(1, b.lastTradeAggressorSign());
         assertEquals(2, b.tradeCount());
-        assertEquals(2, b.sameAggressorRun());
         assertEquals(10, b.askQtyAt(101), "a trade print never depletes the ladder");
         h.apply(h.trade(0, Side.SELL, 100, 1));
-        assertEquals(-1, b.lastTradeAggressorSign());
-        assertEquals(1, b.sameAggressorRun(), "run restarts on a side change");
+        assertEquals(-1, b.lastTradeAggressorSign(), "the aggressor follows the last print");
+        assertEquals(100, b.lastTradePriceTicks());
+        assertEquals(1, b.lastTradeQtyLots());
         assertEquals(3, b.tradeCount());
+        assertNull(h.book(1), "a print on instrument 0 leaves instrument 1 untouched");
     }
 
     @Test
@@ -339,7 +348,8 @@ class StateDeriverTest {
 
     @Test
     void orderSubmittedNewCreatesTheOrderInSubmittedL3() {
-        StepResult r = h.apply(h.submitNew(42, 1, Side.SELL, 250, 8));
+        OrderSubmitted record = h.submitNew(42, 1, Side.SELL, 250, 8);
+        StepResult r = h.apply(record);
         Order o = h.order(42);
         assertNotNull(o);
         assertEquals(OrderStatus.SUBMITTED, o.status());
@@ -352,6 +362,9 @@ class StateDeriverTest {
         assertEquals(0, o.submittedAtPosition());
         assertEquals(CommandType.NEW, h.state.execution().inflight().type(42), "NEW inflight until answered (EC5)");
         assertTrue(h.state.execution().inflight().recorded(42));
+        assertEquals(record.requestId(), h.inflightRequest(42),
+                "strategy none: the record itself establishes the inflight request it names");
+        assertEquals(42, h.state.execution().orders().keyHighWater(), "the NEW record raises the key high-water mark");
         assertEquals(1, r.transitionCount());
         assertEquals(42, r.transitionOrderId(0));
         assertNull(r.transitionFrom(0), "CREATED");
@@ -360,10 +373,19 @@ class StateDeriverTest {
     }
 
     @Test
-    void orderSubmittedNewReusingAnIdIsL3() {
-        h.apply(h.submitNew(1, 0, Side.BUY, 100, 1));
-        h.apply(h.rejected(1));
-        h.violates(Invariant.L3, h.submitNew(1, 0, Side.BUY, 100, 1));
+    void orderSubmittedNewForAKeyAtOrBelowTheHighWaterMarkIsL3() {
+        h.apply(h.submitNew(5, 0, Side.BUY, 100, 1));
+        h.apply(h.rejected(5)); // terminal: retired at the end of its step
+        assertNull(h.order(5));
+        h.acceptedOrder(6, 0, Side.BUY, 100, 1);
+        InvariantViolation v = h.violates(Invariant.L3, h.submitNew(5, 0, Side.BUY, 100, 1)); // retired key
+        assertTrue(v.getMessage().contains("reuses order id 5"), v.getMessage());
+        h.violates(Invariant.L3, h.submitNew(6, 0, Side.BUY, 100, 1)); // live key, nothing inflight
+        h.violates(Invariant.L3, h.submitNew(3, 0, Side.BUY, 100, 1)); // never used, but below the mark
+        assertEquals(6, h.state.execution().orders().keyHighWater());
+        h.apply(h.submitNew(7, 0, Side.BUY, 100, 1)); // NEW keys strictly increase
+        assertEquals(7, h.state.execution().orders().keyHighWater());
+        assertEquals(3, h.state.execution().orders().submittedCount());
     }
 
     @Test
@@ -373,30 +395,48 @@ class StateDeriverTest {
         h.violates(Invariant.EV1, h.submitNew(1, 0, null, 100, 1));
         h.violates(Invariant.EV2, h.submitNew(1, 2, Side.BUY, 100, 1));
         long t = h.tick();
-        h.violates(Invariant.EV1, new OrderSubmitted(t, t, 1, null));
-        h.violates(Invariant.EV1, new OrderSubmitted(t, t, 1, new OrderCommand(null, 0, Side.BUY, 100, 1)));
+        h.violates(Invariant.EV1, new OrderSubmitted(t, t, 1, h.nextRecordRequestId(), null));
+        h.violates(Invariant.EV1, new OrderSubmitted(t, t, 1, h.nextRecordRequestId(),
+                new OrderCommand(null, 0, Side.BUY, 100, 1)));
+        OrderCommand valid = new OrderCommand(CommandType.NEW, 0, Side.BUY, 100, 1);
+        InvariantViolation v = h.violates(Invariant.EV1, new OrderSubmitted(t, t, 1, 0, valid));
+        assertTrue(v.getMessage().contains("request ids are > 0"), v.getMessage());
+        h.violates(Invariant.EV1, new OrderSubmitted(t, t, 1, -1, valid));
         assertEquals(0, h.state.execution().orders().submittedCount());
+        assertEquals(Orders.NO_KEY, h.state.execution().orders().keyHighWater(), "a refused record raises nothing");
     }
 
     @Test
     void orderSubmittedReplaceRecordsTheRequestWithoutMovingTheOrder() {
         h.acceptedOrder(3, 0, Side.BUY, 100, 10);
-        StepResult r = h.apply(h.submitReplace(3, 101, 12));
+        OrderSubmitted record = h.submitReplace(3, 101, 12);
+        StepResult r = h.apply(record);
         Order o = h.order(3);
         assertEquals(OrderStatus.ACCEPTED, o.status());
         assertEquals(100, o.priceTicks(), "price changes only on OrderReplaced");
         assertEquals(10, o.qtyLots());
         assertEquals(CommandType.REPLACE, h.state.execution().inflight().type(3));
+        assertEquals(record.requestId(), h.inflightRequest(3));
         assertEquals(0, r.transitionCount());
     }
 
     @Test
     void orderSubmittedReplaceNamingAnotherSideOrInstrumentIsEV1() {
         h.acceptedOrder(3, 0, Side.BUY, 100, 10);
-        h.violates(Invariant.EV1, new OrderSubmitted(h.tick(), h.clock(), 3,
+        h.violates(Invariant.EV1, new OrderSubmitted(h.tick(), h.clock(), 3, h.nextRecordRequestId(),
                 new OrderCommand(CommandType.REPLACE, 0, Side.SELL, 101, 10)));
-        h.violates(Invariant.EV1, new OrderSubmitted(h.tick(), h.clock(), 3,
+        h.violates(Invariant.EV1, new OrderSubmitted(h.tick(), h.clock(), 3, h.nextRecordRequestId(),
                 new OrderCommand(CommandType.CANCEL, 1, Side.BUY, 0, 0)));
+    }
+
+    @Test
+    void orderSubmittedCancelCarryingAPriceOrQuantityIsEv1() {
+        h.acceptedOrder(3, 0, Side.BUY, 100, 10);
+        h.violates(Invariant.EV1, new OrderSubmitted(h.tick(), h.clock(), 3, h.nextRecordRequestId(),
+                new OrderCommand(CommandType.CANCEL, 0, Side.BUY, 100, 0)));
+        h.violates(Invariant.EV1, new OrderSubmitted(h.tick(), h.clock(), 3, h.nextRecordRequestId(),
+                new OrderCommand(CommandType.CANCEL, 0, Side.BUY, 0, 10)));
+        assertNull(h.state.execution().inflight().type(3));
     }
 
     @Test
@@ -410,6 +450,7 @@ class StateDeriverTest {
 
     @Test
     void orderSubmittedReplaceOrCancelForAnUnknownOrderIsL3() {
+        // 77 is above the high-water mark: never submitted (a retired key is OrderLifecycleTest's L4 case).
         h.violates(Invariant.L3, h.submitReplace(77, 100, 1));
         h.violates(Invariant.L3, h.submitCancel(77));
     }
@@ -451,15 +492,19 @@ class StateDeriverTest {
     }
 
     @Test
-    void orderRejectedOfANewMovesSubmittedToRejectedTerminal() {
+    void orderRejectedOfANewMovesSubmittedToRejectedAndTheOrderRetires() {
         h.apply(h.submitNew(5, 0, Side.BUY, 100, 2));
         StepResult r = h.apply(h.rejected(5));
-        assertEquals(OrderStatus.REJECTED, h.order(5).status());
-        assertNull(h.state.execution().inflight().type(5));
-        assertEquals(0, h.state.execution().orders().liveCount());
-        assertEquals(1, h.state.execution().orders().submittedCount(), "a rejected Order still exists");
+        assertEquals(1, r.transitionCount());
+        assertEquals(5, r.transitionOrderId(0));
         assertEquals(OrderStatus.SUBMITTED, r.transitionFrom(0));
         assertEquals(OrderStatus.REJECTED, r.transitionTo(0));
+        assertNull(h.order(5), "terminal: retired at the end of its step");
+        assertNull(h.state.execution().inflight().type(5));
+        assertEquals(0, h.state.execution().orders().liveCount());
+        assertEquals(1, h.state.execution().orders().submittedCount(), "it was submitted once");
+        assertEquals(1, h.state.execution().orders().retiredCount());
+        assertEquals(5, h.state.execution().orders().keyHighWater(), "the key stays used");
     }
 
     @Test
@@ -485,6 +530,15 @@ class StateDeriverTest {
         assertNull(h.state.execution().inflight().type(5));
     }
 
+    @Test
+    void orderRejectedWithNoRequestInflightIsEv1() {
+        // An OrderRejected is only ever an answer: with nothing of the key inflight it answers nothing.
+        h.acceptedOrder(5, 0, Side.BUY, 100, 2);
+        InvariantViolation v = h.violates(Invariant.EV1, h.rejected(5));
+        assertTrue(v.getMessage().contains("inflight request is none"), v.getMessage());
+        assertEquals(OrderStatus.ACCEPTED, h.order(5).status());
+    }
+
     // ================================================================== OrderFilled
 
     @Test
@@ -501,30 +555,35 @@ class StateDeriverTest {
         assertEquals(OrderStatus.ACCEPTED, r.transitionFrom(0));
         assertEquals(OrderStatus.PARTIALLY_FILLED, r.transitionTo(0));
 
-        h.apply(h.filled(9, 1, 100, 5));
-        assertEquals(OrderStatus.PARTIALLY_FILLED, o.status(), "PartiallyFilled -> PartiallyFilled");
+        r = h.apply(h.filled(9, 1, 100, 5));
+        assertEquals(OrderStatus.PARTIALLY_FILLED, h.order(9).status(), "PartiallyFilled -> PartiallyFilled");
+        assertEquals(5, h.order(9).filledLots());
+        assertEquals(5, h.order(9).leavesLots());
+        assertEquals(OrderStatus.PARTIALLY_FILLED, r.transitionFrom(0));
+        assertEquals(OrderStatus.PARTIALLY_FILLED, r.transitionTo(0));
 
         r = h.apply(h.filled(9, 5, 101, 0));
-        assertEquals(OrderStatus.FILLED, o.status());
-        assertEquals(10, o.filledLots());
-        assertEquals(0, o.leavesLots());
+        assertEquals(1, r.transitionCount());
+        assertEquals(9, r.transitionOrderId(0));
+        assertEquals(OrderStatus.PARTIALLY_FILLED, r.transitionFrom(0));
+        assertEquals(OrderStatus.FILLED, r.transitionTo(0));
+        assertNull(h.order(9), "Filled is terminal: the Order retires at the end of its step");
         assertEquals(10, h.state.execution().positions().positionLots(1));
         assertEquals(-(4 * 99 + 100 + 5 * 101), h.state.execution().positions().cashTickLots(1));
         assertEquals(3, h.state.execution().positions().fillCount());
         assertEquals(0, h.state.execution().orders().liveCount());
-        assertEquals(OrderStatus.PARTIALLY_FILLED, r.transitionFrom(0));
-        assertEquals(OrderStatus.FILLED, r.transitionTo(0));
+        assertEquals(1, h.state.execution().orders().retiredCount());
     }
 
     @Test
     void fullFillOfASellInOneGoShortsThePositionAndCreditsCash() {
         h.acceptedOrder(9, 0, Side.SELL, 200, 3);
         StepResult r = h.apply(h.filled(9, 3, 201, 0));
-        assertEquals(OrderStatus.FILLED, h.order(9).status());
-        assertEquals(-3, h.state.execution().positions().positionLots(0));
-        assertEquals(3 * 201, h.state.execution().positions().cashTickLots(0));
         assertEquals(OrderStatus.ACCEPTED, r.transitionFrom(0), "Accepted -> Filled directly");
         assertEquals(OrderStatus.FILLED, r.transitionTo(0));
+        assertNull(h.order(9), "retired");
+        assertEquals(-3, h.state.execution().positions().positionLots(0));
+        assertEquals(3 * 201, h.state.execution().positions().cashTickLots(0));
     }
 
     @Test
@@ -535,6 +594,7 @@ class StateDeriverTest {
         h.apply(h.filled(2, 3, 102, 0));
         assertEquals(2, h.state.execution().positions().positionLots(0));
         assertEquals(-500 + 306, h.state.execution().positions().cashTickLots(0));
+        assertEquals(2, h.state.execution().orders().retiredCount(), "positions outlive the retired Orders");
     }
 
     @Test
@@ -565,12 +625,16 @@ class StateDeriverTest {
     @Test
     void orderCancelledMovesAcceptedToCancelledAndAnswersTheCancelRequest() {
         h.acceptedOrder(4, 0, Side.BUY, 100, 10);
-        h.apply(h.submitCancel(4));
-        StepResult r = h.apply(h.cancelled(4));
-        assertEquals(OrderStatus.CANCELLED, h.order(4).status());
+        OrderSubmitted cancel = h.submitCancel(4);
+        h.apply(cancel);
+        OrderCancelled answer = h.cancelled(4);
+        assertEquals(cancel.requestId(), answer.requestId(), "a solicited cancel names the CANCEL's request id");
+        StepResult r = h.apply(answer);
         assertNull(h.state.execution().inflight().type(4), "CANCEL answered: key free");
+        assertEquals(1, r.transitionCount());
         assertEquals(OrderStatus.ACCEPTED, r.transitionFrom(0));
         assertEquals(OrderStatus.CANCELLED, r.transitionTo(0));
+        assertNull(h.order(4), "Cancelled is terminal: retired");
         assertEquals(0, h.state.execution().orders().liveCount());
     }
 
@@ -578,12 +642,39 @@ class StateDeriverTest {
     void venueInitiatedCancelOfAPartiallyFilledOrderKeepsItsFills() {
         h.acceptedOrder(4, 0, Side.SELL, 100, 10);
         h.apply(h.filled(4, 3, 100, 7));
-        StepResult r = h.apply(h.cancelled(4)); // no CANCEL requested
-        Order o = h.order(4);
-        assertEquals(OrderStatus.CANCELLED, o.status());
-        assertEquals(3, o.filledLots());
-        assertEquals(-3, h.state.execution().positions().positionLots(0));
+        OrderCancelled unsolicited = h.cancelled(4); // no CANCEL requested
+        assertEquals(OrderCancelled.UNSOLICITED, unsolicited.requestId());
+        StepResult r = h.apply(unsolicited);
         assertEquals(OrderStatus.PARTIALLY_FILLED, r.transitionFrom(0));
+        assertEquals(OrderStatus.CANCELLED, r.transitionTo(0));
+        assertNull(h.order(4), "retired");
+        assertEquals(-3, h.state.execution().positions().positionLots(0), "the fills stay in the position");
+        assertEquals(300, h.state.execution().positions().cashTickLots(0));
+        assertEquals(1, h.state.execution().positions().fillCount());
+    }
+
+    @Test
+    void venueInitiatedCancelLeavesAnInflightReplaceAwaitingItsReject() {
+        h.acceptedOrder(4, 0, Side.BUY, 100, 10);
+        OrderSubmitted replace = h.submitReplace(4, 101, 10);
+        h.apply(replace);
+        StepResult r = h.apply(new OrderCancelled(h.tick(), h.clock(), 4, OrderCancelled.UNSOLICITED));
+        assertEquals(OrderStatus.CANCELLED, r.transitionTo(0));
+        assertNull(h.order(4));
+        assertEquals(CommandType.REPLACE, h.state.execution().inflight().type(4), "the REPLACE awaits its answer");
+        h.apply(new OrderRejected(h.tick(), h.clock(), 4, replace.requestId(), "too late"));
+        assertEquals(0, h.state.execution().inflight().size());
+    }
+
+    @Test
+    void solicitedCancelNamingNoInflightCancelIsEv1() {
+        h.acceptedOrder(4, 0, Side.BUY, 100, 10);
+        h.violates(Invariant.EV1, new OrderCancelled(h.tick(), h.clock(), 4, 1));
+        OrderSubmitted replace = h.submitReplace(4, 101, 10);
+        h.apply(replace);
+        // naming the inflight REPLACE: a cancel answers only a CANCEL
+        h.violates(Invariant.EV1, new OrderCancelled(h.tick(), h.clock(), 4, replace.requestId()));
+        assertEquals(OrderStatus.ACCEPTED, h.order(4).status());
     }
 
     // ================================================================== OrderReplaced
@@ -606,37 +697,125 @@ class StateDeriverTest {
     }
 
     @Test
-    void orderReplacedWithoutAReplaceInflightIsL4() {
+    void orderReplacedWithoutAReplaceInflightIsEv1() {
+        // The answer must name the key's recorded REPLACE request (SPEC §6 ordering contract).
         h.acceptedOrder(6, 0, Side.BUY, 100, 10);
-        InvariantViolation v = h.violates(Invariant.L4, h.replaced(6, 101, 10));
-        assertTrue(v.getMessage().contains("no REPLACE inflight"), v.getMessage());
+        InvariantViolation v = h.violates(Invariant.EV1, h.replaced(6, 101, 10));
+        assertTrue(v.getMessage().contains("inflight request is none"), v.getMessage());
         h.apply(h.submitCancel(6));
-        h.violates(Invariant.L4, h.replaced(6, 101, 10)); // a CANCEL inflight is not a REPLACE
+        v = h.violates(Invariant.EV1, h.replaced(6, 101, 10)); // names the inflight CANCEL: not a REPLACE
+        assertTrue(v.getMessage().contains("CANCEL #"), v.getMessage());
+        assertEquals(100, h.order(6).priceTicks());
     }
 
     @Test
     void orderReplacedToAQuantityNotAboveTheFilledIsEv1() {
         h.acceptedOrder(6, 0, Side.BUY, 100, 10);
         h.apply(h.filled(6, 4, 100, 6));
-        h.apply(h.submitReplace(6, 100, 5));
-        h.violates(Invariant.EV1, h.replaced(6, 100, 4));
-        h.violates(Invariant.EV1, h.replaced(6, 0, 5));
+        h.apply(h.submitReplace(6, 100, 4)); // a truthful record of a REPLACE to the filled quantity
+        InvariantViolation v = h.violates(Invariant.EV1, h.replaced(6, 100, 4));
+        assertTrue(v.getMessage().contains("filledLots=4"), v.getMessage());
         assertEquals(CommandType.REPLACE, h.state.execution().inflight().type(6), "request still inflight");
+        h.apply(h.rejected(6));
+
+        h.apply(h.submitReplace(6, 100, 5)); // fine when recorded (4 filled) ...
+        h.apply(h.filled(6, 1, 100, 5)); // ... but a fill overtakes it: 5 filled
+        v = h.violates(Invariant.EV1, h.replaced(6, 100, 5));
+        assertTrue(v.getMessage().contains("filledLots=5"), v.getMessage());
+        assertEquals(10, h.order(6).qtyLots());
     }
 
     // ================================================================== DispatchFailed
 
     @Test
-    void dispatchFailedWithNothingInflightIsEc5() {
-        InvariantViolation v = h.violates(Invariant.EC5, h.dispatchFailed(11));
-        assertTrue(v.getMessage().contains("nothing inflight"), v.getMessage());
+    void dispatchFailedWithNothingInflightIsEv1() {
+        InvariantViolation v = h.violates(Invariant.EV1, h.dispatchFailed(11));
+        assertTrue(v.getMessage().contains("inflight request is none"), v.getMessage());
     }
 
     @Test
     void dispatchFailedForAnAlreadyRecordedDispatchIsEc5() {
         h.apply(h.submitNew(11, 0, Side.BUY, 100, 1));
-        h.violates(Invariant.EC5, h.dispatchFailed(11));
+        InvariantViolation v = h.violates(Invariant.EC5, h.dispatchFailed(11));
+        assertTrue(v.getMessage().contains("already recorded"), v.getMessage());
         assertEquals(OrderStatus.SUBMITTED, h.order(11).status());
+        assertEquals(CommandType.NEW, h.state.execution().inflight().type(11));
+    }
+
+    // ================================================================== dispatch records with a Strategy
+
+    /**
+     * A strategy that asks once for a NEW of key {@link #KEY} (BUY 1 @ 100, instrument 0): it reads the
+     * key high-water mark, so it keeps nothing of its own (D3).
+     */
+    static final class OneNew implements Strategy {
+        static final long KEY = 7;
+
+        @Override
+        public void decide(StrategyView view, IntentSink out) {
+            if (view.orderKeyHighWater() < KEY) {
+                out.newOrder(KEY, 0, Side.BUY, 100, 1);
+            }
+        }
+    }
+
+    /** A harness whose configuration selects {@link OneNew}; the returned step dispatched its NEW. */
+    static Harness dispatchedNew() {
+        Harness x = new Harness(TestStrategies.config(Harness.TWO_INSTRUMENTS_JSON, "one-new", new OneNew()));
+        StepResult r = x.apply(x.bbo(0, 99, 1, 101, 1)); // a mid for the price band; the strategy decides
+        assertEquals(1, r.dispatchCount(), "setup: the NEW is dispatched");
+        assertEquals(OneNew.KEY, r.dispatchOrderKey(0));
+        assertEquals(CommandType.NEW, r.dispatchType(0));
+        assertEquals(x.inflightRequest(OneNew.KEY), r.dispatchRequestId(0));
+        assertFalse(x.state.execution().inflight().recorded(OneNew.KEY), "dispatched, not yet recorded");
+        return x;
+    }
+
+    @Test
+    void dispatchFailedReleasesTheMarkerAndCreatesNoOrderF4() {
+        Harness x = dispatchedNew();
+        long request = x.inflightRequest(OneNew.KEY);
+        StepResult r = x.apply(x.dispatchFailed(OneNew.KEY));
+        assertEquals(0, r.transitionCount(), "no Order");
+        assertNull(x.order(OneNew.KEY));
+        assertEquals(0, x.state.execution().inflight().size(), "marker released");
+        assertEquals(0, x.state.execution().orders().submittedCount());
+        assertEquals(OneNew.KEY, x.state.execution().orders().keyHighWater(), "the key is spent anyway");
+        assertEquals(request + 1, x.state.execution().inflight().nextRequestId(), "request ids are never reused");
+    }
+
+    @Test
+    void dispatchFailedNamingAnotherRequestIsEv1() {
+        Harness x = dispatchedNew();
+        long request = x.inflightRequest(OneNew.KEY);
+        InvariantViolation v = x.violates(Invariant.EV1,
+                new DispatchFailed(x.tick(), x.clock(), OneNew.KEY, request + 1, "reset"));
+        assertTrue(v.getMessage().contains("NEW #" + request), v.getMessage());
+        x.violates(Invariant.EV1, new DispatchFailed(x.tick(), x.clock(), OneNew.KEY + 1, request, "reset"));
+        assertFalse(x.state.execution().inflight().recorded(OneNew.KEY));
+    }
+
+    @Test
+    void dispatchRecordMustMatchTheDispatchedRequestEv1() {
+        Harness x = dispatchedNew();
+        long request = x.inflightRequest(OneNew.KEY);
+        OrderCommand dispatched = new OrderCommand(CommandType.NEW, 0, Side.BUY, 100, 1);
+        x.violates(Invariant.EV1, new OrderSubmitted(x.tick(), x.clock(), OneNew.KEY, request + 1, dispatched));
+        x.violates(Invariant.EV1, new OrderSubmitted(x.tick(), x.clock(), OneNew.KEY, request,
+                new OrderCommand(CommandType.NEW, 0, Side.BUY, 101, 1)));
+        x.violates(Invariant.EV1, new OrderSubmitted(x.tick(), x.clock(), OneNew.KEY, request,
+                new OrderCommand(CommandType.NEW, 0, Side.BUY, 100, 2)));
+        // a request the core never made (strategy configured): EV1, never silently absorbed
+        InvariantViolation v = x.violates(Invariant.EV1,
+                new OrderSubmitted(x.tick(), x.clock(), OneNew.KEY + 1, request + 1, dispatched));
+        assertTrue(v.getMessage().contains("never dispatched"), v.getMessage());
+        // the truthful record creates the Order; a second record of the same request is EC5
+        OrderSubmitted truthful = new OrderSubmitted(x.tick(), x.clock(), OneNew.KEY, request, dispatched);
+        StepResult r = x.apply(truthful);
+        assertEquals(OrderStatus.SUBMITTED, r.transitionTo(0));
+        assertTrue(x.state.execution().inflight().recorded(OneNew.KEY));
+        x.violates(Invariant.EC5, new OrderSubmitted(x.tick(), x.clock(), OneNew.KEY, request, dispatched));
+        x.violates(Invariant.EC5, new DispatchFailed(x.tick(), x.clock(), OneNew.KEY, request, "late"));
     }
 
     // ================================================================== Control events
@@ -651,9 +830,9 @@ class StateDeriverTest {
     @Test
     void killSwitchTurnsOnAndOff() {
         h.apply(h.killSwitch(true));
-        assertTrue(h.state.killSwitch());
+        assertTrue(h.state.control().killSwitch());
         h.apply(h.killSwitch(false));
-        assertFalse(h.state.killSwitch());
+        assertFalse(h.state.control().killSwitch());
     }
 
     @Test
@@ -695,8 +874,8 @@ class StateDeriverTest {
     @Test
     void feedGapFlagsItsInstrument() {
         h.apply(h.feedGap(1));
-        assertTrue(h.state.feedGap(1));
-        assertFalse(h.state.feedGap(0));
+        assertTrue(h.state.control().feedGap(1));
+        assertFalse(h.state.control().feedGap(0));
         h.violates(Invariant.EV2, h.feedGap(2));
     }
 
