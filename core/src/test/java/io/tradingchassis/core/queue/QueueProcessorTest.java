@@ -19,8 +19,10 @@ import io.tradingchassis.core.queue.QueueTestKit.Disp;
 import io.tradingchassis.core.queue.QueueTestKit.Driver;
 import io.tradingchassis.core.queue.QueueTestKit.Recorder;
 import io.tradingchassis.core.state.ExecutionState;
-import io.tradingchassis.core.state.PendingCommand;
+import io.tradingchassis.core.state.InflightTable;
+import io.tradingchassis.core.step.DispatchRequest;
 import io.tradingchassis.core.step.StepResult;
+import io.tradingchassis.core.view.OrderStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,23 +45,33 @@ class QueueProcessorTest {
     }
 
     long admit(ExecutionState x, CommandType type, long key, long px, long qty) {
-        long id = x.takeIntentId();
+        long id = x.queue().takeIntentId();
         DominanceQueue.admit(x, id, type, key, 0, Side.BUY, px, qty, out);
         return id;
     }
 
-    static List<String> keysAndTypes(List<PendingCommand> cs) {
+    static List<String> keysAndTypes(List<DispatchRequest> cs) {
         List<String> r = new ArrayList<>();
-        for (PendingCommand c : cs) {
+        for (DispatchRequest c : cs) {
             r.add(c.type() + ":" + c.orderKey());
         }
         return r;
     }
 
+    static Reason lastReasonOf(StepResult r, long intentId) {
+        Reason found = null;
+        for (int i = 0; i < r.dispositionCount(); i++) {
+            if (r.dispositionIntentId(i) == intentId) {
+                found = r.dispositionReason(i);
+            }
+        }
+        return found;
+    }
+
     static List<String> keysAndTypes(StepResult r) {
         List<String> l = new ArrayList<>();
         for (int i = 0; i < r.dispatchCount(); i++) {
-            l.add(r.dispatch(i).type() + ":" + r.dispatch(i).orderKey());
+            l.add(r.dispatchType(i) + ":" + r.dispatchOrderKey(i));
         }
         return l;
     }
@@ -77,6 +89,10 @@ class QueueProcessorTest {
         }
         qp.process(x, d.cfg, t0, false, out);
         assertEquals(List.of("NEW:500", "NEW:501"), keysAndTypes(out.dispatches), "two tokens, two dispatches");
+        // SPEC §6: each dispatch request gets the next request id, starting at 1 in a fresh stream
+        assertEquals(InflightTable.FIRST_REQUEST_ID, out.dispatches.get(0).requestId());
+        assertEquals(InflightTable.FIRST_REQUEST_ID + 1, out.dispatches.get(1).requestId());
+        assertEquals(out.dispatches.get(1).requestId(), x.inflight().get(501).requestId());
         assertTrue(out.hasObligation);
         assertEquals(1, out.obligationCalls, "at most one obligation per step");
         assertEquals(t0 + SEC, out.obligationDeadlineNs, "deadline is exactly t0 + 1e9");
@@ -96,6 +112,7 @@ class QueueProcessorTest {
         out.clear();
         qp.process(x, d.cfg, t0 + SEC, false, out);
         assertEquals(List.of("NEW:502"), keysAndTypes(out.dispatches));
+        assertEquals(InflightTable.FIRST_REQUEST_ID + 2, out.dispatches.get(0).requestId());
         assertEquals(t0 + 2 * SEC, out.obligationDeadlineNs);
         assertEquals(503, out.obligationScopeKey);
 
@@ -110,6 +127,7 @@ class QueueProcessorTest {
         assertFalse(out.hasObligation, "no rate-blocked work left: the obligation is cleared");
         assertEquals(0, x.queue().size());
         assertEquals(5, x.inflight().size());
+        assertEquals(InflightTable.FIRST_REQUEST_ID + 5, x.inflight().nextRequestId());
 
         out.clear();
         qp.process(x, d.cfg, t0 + 10 * SEC, false, out);
@@ -279,11 +297,18 @@ class QueueProcessorTest {
         long can = admit(x, CommandType.CANCEL, 2, 0, 0);
         long tf = d.tick();
         StepResult r = d.apply(new OrderFilled(tf, tf, 1, 2, 1000, 0)); // order 1 FILLED (terminal)
+        assertEquals(1, r.transitionCount());
+        assertEquals(OrderStatus.FILLED, r.transitionTo(0));
         assertNull(x.queue().forKey(1));
         assertEquals(Disposition.DROPPED, r.lastDispositionOf(rep));
+        assertEquals(Reason.TARGET_TERMINAL, lastReasonOf(r, rep), "validity saw the Order terminal in its step");
+        assertNull(x.orders().get(1), "then it retired");
         tf = d.tick();
-        r = d.apply(new OrderCancelled(tf, tf, 2)); // cancelled by the venue
+        r = d.apply(new OrderCancelled(tf, tf, 2, OrderCancelled.UNSOLICITED)); // cancelled by the venue
+        assertEquals(OrderStatus.CANCELLED, r.transitionTo(0));
         assertEquals(Disposition.DROPPED, r.lastDispositionOf(can));
+        assertEquals(Reason.TARGET_TERMINAL, lastReasonOf(r, can));
+        assertEquals(2, x.orders().retiredCount());
         assertEquals(0, x.queue().size());
         assertFalse(r.hasObligation(), "dropped work is not rate-blocked work");
 
@@ -297,6 +322,7 @@ class QueueProcessorTest {
         Driver d = driver(QueueTestKit.rateLimit(1, 1));
         d.liveOrder(1, Side.BUY, 1000, 2);
         d.liveOrder(2, Side.BUY, 1000, 2);
+        d.liveOrder(3, Side.BUY, 1000, 2);
         ExecutionState x = d.x();
         long t = d.advance(20 * SEC);
         admit(x, CommandType.NEW, 501, 1000, 1);
@@ -304,18 +330,26 @@ class QueueProcessorTest {
         long a = admit(x, CommandType.CANCEL, 2, 0, 0);
         long b = admit(x, CommandType.REPLACE, 501, 1001, 1); // over an inflight NEW: live
         long c = admit(x, CommandType.REPLACE, 1, 999, 2);
-        // make all three invalid without a processing step in between: mutate via a snapshot-free path
-        d.x().transition(d.x().orders().get(2), io.tradingchassis.core.view.OrderStatus.CANCELLED);
-        d.x().clearInflight(501);
-        d.x().transition(d.x().orders().get(1), io.tradingchassis.core.view.OrderStatus.CANCELLED);
+        long e = admit(x, CommandType.CANCEL, 3, 0, 0);
+        // Make all four invalid without a processing step in between, through the components' public
+        // mutators: order 3 terminal and retired (as after an earlier step), the NEW for 501 failed
+        // (its inflight marker released), orders 2 and 1 terminal in the current step.
+        x.orders().transition(x.orders().get(3), OrderStatus.CANCELLED);
+        x.orders().retireTerminal();
+        assertNull(x.orders().get(3));
+        x.orders().transition(x.orders().get(2), OrderStatus.CANCELLED);
+        x.inflight().release(x, 501);
+        x.orders().transition(x.orders().get(1), OrderStatus.FILLED);
         out.clear();
         qp.process(x, d.cfg, t, false, out);
         assertEquals(List.of(
                 new Disp(a, 2, CommandType.CANCEL, Disposition.DROPPED, Reason.TARGET_TERMINAL),
                 new Disp(b, 501, CommandType.REPLACE, Disposition.DROPPED, Reason.NO_LIVE_ORDER),
-                new Disp(c, 1, CommandType.REPLACE, Disposition.DROPPED, Reason.TARGET_TERMINAL)),
+                new Disp(c, 1, CommandType.REPLACE, Disposition.DROPPED, Reason.TARGET_TERMINAL),
+                new Disp(e, 3, CommandType.CANCEL, Disposition.DROPPED, Reason.NO_LIVE_ORDER)),
                 out.dispositions);
         assertEquals(0, x.queue().size());
+        assertTrue(out.dispatches.isEmpty());
     }
 
     @Test
