@@ -224,7 +224,13 @@ final class ConfigurationParser {
             }
             params.put(s.name(), v);
         }
-        return new StrategyConfig(provider, new StrategyParameters(params));
+        StrategyParameters resolved = new StrategyParameters(params);
+        try {
+            provider.validate(resolved);
+        } catch (IllegalArgumentException e) {
+            throw error(path + ".parameters", "strategy \"" + id + "\": " + e.getMessage());
+        }
+        return new StrategyConfig(provider, resolved);
     }
 
     private StrategyProvider known(String id, String path) {

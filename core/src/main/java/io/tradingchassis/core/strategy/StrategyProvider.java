@@ -39,6 +39,14 @@ public interface StrategyProvider {
     }
 
     /**
+     * Checks resolved parameters together (each is already within its declared bounds), when the
+     * configuration is parsed; an IllegalArgumentException becomes a configuration error naming
+     * {@code $.strategy.parameters}. Default: nothing to check.
+     */
+    default void validate(StrategyParameters parameters) {
+    }
+
+    /**
      * Builds the Strategy for resolved parameters. Called once per configuration by an engine; the
      * Strategy must keep no mutable fields (D3): what it remembers lives in its memory slots.
      */
