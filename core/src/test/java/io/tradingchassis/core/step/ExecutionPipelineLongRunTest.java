@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradingchassis.core.config.CoreConfiguration;
-import io.tradingchassis.core.config.StrategyCatalog;
 import io.tradingchassis.core.event.Bbo;
 import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSide;
@@ -35,6 +34,8 @@ import io.tradingchassis.core.state.ExecutionState;
 import io.tradingchassis.core.state.Order;
 import io.tradingchassis.core.state.PendingCommand;
 import io.tradingchassis.core.state.State;
+import io.tradingchassis.core.strategy.MarketMakerStrategy;
+import io.tradingchassis.core.strategy.MomentumTakerStrategy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -52,27 +53,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Long generated streams through the real engine with the shipped strategies and a simulated venue
- * loop in the test (SPEC §6 answers, §9 Control-Time injection), checking after every step:
- * EC4 (≤ 1 pending per key), EC5 (≤ 1 inflight per key: no dispatch on a key already inflight, at most
- * one unanswered dispatch per key in the venue model), R1/R3 (every dispatch carries an Intent that was
- * allowed and never closed), SPEC §5 step 7 (each Intent of a step gets exactly one disposition), §9
- * (obligation iff rate-blocked work; exact deadline), the kill switch, and E5/EC7 (re-running a step on
- * a snapshot with a fresh engine gives the same State and result; a full replay gives the same digests).
- * The seed is printed on failure.
+ * loop in the test (SPEC §6 records and answers naming request ids, §9 Control-Time injection),
+ * checking after every step: EC4 (≤ 1 pending per key), EC5 (≤ 1 inflight per key: no dispatch on a key
+ * already inflight, at most one unanswered request per key in the venue model), R1/R3 (every dispatch
+ * carries an Intent that was allowed and never closed), SPEC §5 step 7 (each Intent of a step gets
+ * exactly one disposition), §9 (obligation iff rate-blocked work; exact deadline), the kill switch,
+ * E5/EC7 (re-running a step on a snapshot with a fresh engine gives the same State and result; a full
+ * replay gives the same digests), and liveness: every inflight request is owed exactly one future event
+ * by the venue model (its record if unrecorded, its answer if recorded), so no key stays blocked.
+ *
+ * <p>The venue model also produces the orderings the SPEC §6 contract allows besides the usual one:
+ * records delayed after other events, and a REPLACE/CANCEL whose Order fills completely before its
+ * record arrives (the record is accepted; the venue's reject naming the request releases the key).
+ * Each run ends with a drain: kill switch on, market data stops, the venue delivers everything it owes
+ * (the market maker cancels its quotes); then nothing is inflight or pending. The seed is printed on
+ * failure.
  */
 class ExecutionPipelineLongRunTest {
     static final int ENTRIES = 20_000;
     static final int CHECKPOINT = 500;
     static final long MS = 1_000_000L;
+    /** Upper bound on drain steps: the drain must reach quiescence well before. */
+    static final int DRAIN_LIMIT = 5_000;
 
     static CoreConfiguration marketMaker() {
-        return QueueTestKit.config(QueueTestKit.strategy(StrategyCatalog.MARKET_MAKER,
+        return QueueTestKit.config(QueueTestKit.strategy(MarketMakerStrategy.ID,
                 "\"halfSpreadTicks\":2,\"quoteQtyLots\":3,\"skewTicksPerLot\":1,\"replaceThresholdTicks\":1")
                 + "," + QueueTestKit.rateLimit(3, 20) + "," + QueueTestKit.risk(1_000, 30, 6, 40));
     }
 
     static CoreConfiguration momentumTaker() {
-        return QueueTestKit.config(QueueTestKit.strategy(StrategyCatalog.MOMENTUM_TAKER,
+        return QueueTestKit.config(QueueTestKit.strategy(MomentumTakerStrategy.ID,
                 "\"tradesInRow\":2,\"orderQtyLots\":1,\"maxPositionLots\":8")
                 + "," + QueueTestKit.rateLimit(2, 2));
     }
@@ -89,8 +100,12 @@ class ExecutionPipelineLongRunTest {
         new Run(seed, momentumTaker(), false).go();
     }
 
-    /** A venue answer scheduled for a recorded dispatch. */
-    record Answer(long timeNs, long seq, long key, CommandType type, long intentId, long admissionSeq) {
+    /** A venue answer scheduled for a recorded request. */
+    record Answer(long timeNs, long seq, long key, CommandType type, long requestId) {
+    }
+
+    /** A dispatch record the runtime delivers late: after entry {@code releaseAt} (SPEC §6 allows it). */
+    record Delayed(long releaseAt, long seq, DispatchRequest request, boolean failed) {
     }
 
     static final class Run {
@@ -103,6 +118,8 @@ class ExecutionPipelineLongRunTest {
         final List<EventStreamEntry> entries = new ArrayList<>();
         final List<String> results = new ArrayList<>();
         final Map<Long, String> digests = new TreeMap<>();
+        /** The Strategy's own projection of State ("my orders"), read for the kill-switch check. */
+        final StrategyContext view = new StrategyContext();
 
         // market generator
         long mid = 10_000;
@@ -113,17 +130,22 @@ class ExecutionPipelineLongRunTest {
         boolean killOn;
         int killToggleAt;
         boolean gap;
+        final Deque<Event> pendingMarket = new ArrayDeque<>();
 
-        // venue model
+        // venue model: events it owes the core
         final Deque<Event> immediate = new ArrayDeque<>();
+        final PriorityQueue<Delayed> delayed = new PriorityQueue<>((a, b) -> a.releaseAt() != b.releaseAt()
+                ? Long.compare(a.releaseAt(), b.releaseAt()) : Long.compare(a.seq(), b.seq()));
         final PriorityQueue<Answer> answers = new PriorityQueue<>((a, b) -> a.timeNs() != b.timeNs()
                 ? Long.compare(a.timeNs(), b.timeNs()) : Long.compare(a.seq(), b.seq()));
-        long answerSeq;
-        final Map<Long, PendingCommand> outstanding = new HashMap<>();
+        long seq;
+        /** The unanswered request per key, as the venue model knows it. */
+        final Map<Long, DispatchRequest> outstanding = new HashMap<>();
         final TreeSet<Long> working = new TreeSet<>();
 
         // runtime obligation (SPEC §9: at most one, replaced by every step's result)
         Long obligation;
+        int lastDispatchCount;
 
         // R1/R3 bookkeeping
         final Set<Long> denied = new HashSet<>();
@@ -148,7 +170,25 @@ class ExecutionPipelineLongRunTest {
 
         void go() {
             try {
-                loop();
+                loop(ENTRIES);
+                // the drain starts from live trading: kill switch off, 300 more entries
+                killToggleAt = Integer.MAX_VALUE;
+                if (killOn) {
+                    killOn = false;
+                    step(new KillSwitch(now(), now(), false));
+                }
+                loop(entries.size() + 300);
+                if (gap) {
+                    gap = false;
+                    step(new BookSnapshot(now(), now(), 0, List.of(new PriceLevel(bidPx, 5)),
+                            List.of(new PriceLevel(askPx, 5))));
+                }
+                // ... and right after a step that dispatched: its records are still owed when the switch goes on
+                int guard = 0;
+                while (lastDispatchCount == 0 && guard++ < 5_000) {
+                    loop(entries.size() + 1);
+                }
+                drain();
                 replayAndCompare();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("FAILED " + where() + ": " + e.getMessage(), e);
@@ -157,9 +197,11 @@ class ExecutionPipelineLongRunTest {
             String[] must = marketMaker
                     ? new String[] {"dispatch:NEW", "dispatch:REPLACE", "dispatch:CANCEL", "ControlTime",
                         "DispatchFailed", "fill", "obligation", "killStep", "PENDING(INFLIGHT)",
-                        "PENDING(RATE_LIMITED)", "DENIED"}
+                        "PENDING(RATE_LIMITED)", "DENIED", "delayedRecord", "fillBeforeRecord",
+                        "lateRecordOfRetiredOrder", "rejectOfRetiredOrder", "unsolicitedCancel",
+                        "answer:OrderReplaced", "answer:OrderCancelled", "drain:owed", "drain:CANCEL"}
                     : new String[] {"dispatch:NEW", "ControlTime", "DispatchFailed", "fill", "obligation",
-                        "PENDING(RATE_LIMITED)"};
+                        "PENDING(RATE_LIMITED)", "delayedRecord", "answer:OrderAccepted", "drain:owed"};
             for (String m : must) {
                 assertTrue(coverage.getOrDefault(m, 0) > 0, "seed=" + seed + " never exercised " + m + ": "
                         + coverage);
@@ -168,33 +210,43 @@ class ExecutionPipelineLongRunTest {
 
         // ---------------------------------------------------------------- the stream
 
-        void loop() {
-            while (entries.size() < ENTRIES) {
-                Event e;
-                if (!immediate.isEmpty()) {
-                    e = immediate.poll();
-                } else {
-                    long tv = answers.isEmpty() ? Long.MAX_VALUE : answers.peek().timeNs();
-                    long next = Math.min(tm, tv);
-                    if (obligation != null && next > obligation) {
-                        long d = obligation;
-                        e = new ControlTime(d, d, d, ControlTimeReason.RATE_LIMIT_RECOVERY);
-                        count("ControlTime");
-                    } else if (tv <= tm) {
-                        e = materializeAnswer(answers.poll()); // EXECUTION before MARKET at equal times
-                        if (e == null) {
-                            continue;
-                        }
-                    } else {
-                        e = materializeMarket();
-                        tm += nextDt();
-                        if (e == null) {
-                            continue;
-                        }
-                    }
+        void loop(int until) {
+            while (entries.size() < until) {
+                Event e = nextOwed(false);
+                if (e == null) {
+                    e = materializeMarket();
+                    tm += nextDt();
                 }
                 step(e);
             }
+        }
+
+        /**
+         * The next event the runtime appends, market data aside: this step's records and the rest of a
+         * book move first, then late records whose time came, then venue answers and Control-Time by
+         * time (SPEC §9: a ControlTime is injected before any input after the pending deadline). Returns
+         * {@code null} when the next input is market data (never while draining).
+         */
+        Event nextOwed(boolean draining) {
+            if (!immediate.isEmpty()) {
+                return immediate.poll();
+            }
+            if (!delayed.isEmpty() && (draining || delayed.peek().releaseAt() <= entries.size())) {
+                count("delayedRecord");
+                Delayed d = delayed.poll();
+                return recordOf(d.request(), d.failed(), now());
+            }
+            long tv = answers.isEmpty() ? Long.MAX_VALUE : answers.peek().timeNs();
+            long next = draining ? tv : Math.min(tm, tv);
+            if (obligation != null && next > obligation) {
+                long d = obligation;
+                count("ControlTime");
+                return new ControlTime(d, d, d, ControlTimeReason.RATE_LIMIT_RECOVERY);
+            }
+            if (!answers.isEmpty() && tv <= next) {
+                return materializeAnswer(answers.poll()); // EXECUTION before MARKET at equal times
+            }
+            return null;
         }
 
         long nextDt() {
@@ -282,8 +334,6 @@ class ExecutionPipelineLongRunTest {
             return new BookDelta(t, t, 0, BookSide.BID, nb, 1 + rnd.nextInt(9));
         }
 
-        final Deque<Event> pendingMarket = new ArrayDeque<>();
-
         /** The venue moves a working order on its own: partial/full fill or cancel. */
         Event unsolicited(long t) {
             Long[] keys = working.toArray(new Long[0]);
@@ -297,36 +347,117 @@ class ExecutionPipelineLongRunTest {
             }
             if (k < 8) {
                 count("fill");
-                return new OrderFilled(t - 1, t, key, o.leavesLots(), o.priceTicks(), 0);
+                return fullFill(o, t);
             }
-            return new OrderCancelled(t - 1, t, key);
+            count("unsolicitedCancel");
+            return new OrderCancelled(t - 1, t, key, OrderCancelled.UNSOLICITED);
         }
 
-        /** Builds the venue's answer to a recorded dispatch, from the current State (SPEC §6, §8.2). */
+        static OrderFilled fullFill(Order o, long t) {
+            return new OrderFilled(t - 1, t, o.orderId(), o.leavesLots(), o.priceTicks(), 0);
+        }
+
+        /** The dispatch record of a request (SPEC §6: it names the request id), or its transmission failure. */
+        static Event recordOf(DispatchRequest c, boolean failed, long t) {
+            return failed ? new DispatchFailed(t, t, c.orderKey(), c.requestId(), "link down")
+                    : new OrderSubmitted(t, t, c.orderKey(), c.requestId(), c.command());
+        }
+
+        /**
+         * The venue's answer to a recorded request, from the current State (SPEC §6, §8.2). Nothing but
+         * its answer releases a recorded request, so the request must still be inflight and recorded.
+         * A REPLACE/CANCEL whose Order is gone (filled or cancelled meanwhile) is rejected.
+         */
         Event materializeAnswer(Answer a) {
             ExecutionState x = state.execution();
-            PendingCommand c = x.inflight(a.key());
-            if (c == null || c.type() != a.type() || c.intentId() != a.intentId()
-                    || c.admissionSeq() != a.admissionSeq() || !c.recorded()) {
-                return null; // already answered (e.g. a venue-side cancel answered our CANCEL)
-            }
+            PendingCommand c = x.inflight().get(a.key());
+            assertNotNull(c, "the venue answers request #" + a.requestId() + " of key " + a.key()
+                    + ", but nothing released it and the key is free");
+            assertEquals(a.requestId(), c.requestId(), "the key's inflight request");
+            assertTrue(c.recorded(), "an answer is scheduled only after the record");
             long t = a.timeNs();
-            Order o = x.order(a.key());
+            Order o = x.orders().get(a.key());
+            Event answer;
             switch (a.type()) {
                 case NEW:
-                    return rnd.nextInt(100) < 92 ? new OrderAccepted(t - 1, t, a.key())
-                            : new OrderRejected(t - 1, t, a.key(), "post-only would cross");
+                    answer = rnd.nextInt(100) < 92 ? new OrderAccepted(t - 1, t, a.key())
+                            : new OrderRejected(t - 1, t, a.key(), a.requestId(), "post-only would cross");
+                    break;
                 case REPLACE:
-                    if (o.status().isWorking() && c.qtyLots() > o.filledLots() && rnd.nextInt(100) < 85) {
-                        return new OrderReplaced(t - 1, t, a.key(), c.priceTicks(), c.qtyLots());
+                    if (o != null && o.status().isWorking() && c.qtyLots() > o.filledLots()
+                            && rnd.nextInt(100) < 85) {
+                        answer = new OrderReplaced(t - 1, t, a.key(), a.requestId(), c.priceTicks(), c.qtyLots());
+                    } else {
+                        answer = new OrderRejected(t - 1, t, a.key(), a.requestId(), "replace refused");
                     }
-                    return new OrderRejected(t - 1, t, a.key(), "replace refused");
+                    break;
                 default:
-                    if (o.status().isWorking() && rnd.nextInt(100) < 95) {
-                        return new OrderCancelled(t - 1, t, a.key());
+                    if (o != null && o.status().isWorking() && rnd.nextInt(100) < 95) {
+                        answer = new OrderCancelled(t - 1, t, a.key(), a.requestId());
+                    } else {
+                        answer = new OrderRejected(t - 1, t, a.key(), a.requestId(), "too late to cancel");
                     }
-                    return new OrderRejected(t - 1, t, a.key(), "too late to cancel");
             }
+            if (o == null) {
+                count("rejectOfRetiredOrder");
+            }
+            count("answer:" + answer.getClass().getSimpleName());
+            return answer;
+        }
+
+        // ---------------------------------------------------------------- drain
+
+        /**
+         * Liveness at the end: kill switch on, no more market data; the venue delivers everything it
+         * owes (late records, answers) and the runtime realizes every obligation. When a quiet State
+         * still has live market-maker quotes, one BBO event lets the maker decide (under the kill switch
+         * it cancels them). Sound because (a) after every step each inflight request is owed exactly one
+         * record or answer by the model ({@link #checkOwed}), and each record/answer is delivered; (b) the
+         * kill switch makes validity drop every pending NEW/REPLACE (R3), so only CANCELs can wait, and
+         * those wait for a free key (an answer owed) or a token (an obligation, realized here). So when
+         * the model owes nothing and there is no obligation, anything still inflight or pending would be
+         * a key the core never releases.
+         */
+        void drain() {
+            killOn = true;
+            count("drain");
+            step(new KillSwitch(now(), now(), true));
+            int idlePokes = 0;
+            for (int n = 0; ; n++) {
+                assertTrue(n < DRAIN_LIMIT, "the drain does not reach quiescence: " + state);
+                Event e = nextOwed(true);
+                if (e == null) {
+                    if (marketMaker && state.execution().orders().liveCount() > 0 && idlePokes++ < 3) {
+                        long t = now() + MS;
+                        e = new Bbo(t, t, 0, bidPx, 5, askPx, 5); // a decision for the maker
+                    } else {
+                        break;
+                    }
+                } else {
+                    idlePokes = 0;
+                    count("drain:owed");
+                }
+                count("drain");
+                int dispatchesBefore = coverage.getOrDefault("dispatch:CANCEL", 0);
+                step(e);
+                coverage.merge("drain:CANCEL", coverage.getOrDefault("dispatch:CANCEL", 0) - dispatchesBefore,
+                        Integer::sum);
+            }
+            ExecutionState x = state.execution();
+            assertEquals(0, x.inflight().size(), "inflight keys after the drain: " + keys(x.inflight().keys()));
+            assertEquals(0, x.queue().size(), "pending commands after the drain");
+            assertTrue(outstanding.isEmpty(), "the venue model still waits for " + outstanding);
+            if (marketMaker) {
+                assertEquals(0, x.orders().liveCount(), "kill switch + cancels leave the maker no live quote");
+            }
+        }
+
+        static List<Long> keys(long[] ks) {
+            List<Long> l = new ArrayList<>();
+            for (long k : ks) {
+                l.add(k);
+            }
+            return l;
         }
 
         // ---------------------------------------------------------------- one step and its checks
@@ -336,17 +467,23 @@ class ExecutionPipelineLongRunTest {
             long pos = state.lastPosition() + 1;
             EventStreamEntry entry = new EventStreamEntry(pos, e);
             long firstIntent = x.queue().nextIntentId();
+            long firstRequest = x.inflight().nextRequestId();
             Set<Long> inflightBefore = new HashSet<>();
             for (long k : x.inflight().keys()) {
                 inflightBefore.add(k);
             }
             long controlBefore = state.control().controlTimeNs();
+            if (e instanceof OrderSubmitted s && s.command().type() != CommandType.NEW
+                    && x.orders().get(s.orderId()) == null) {
+                count("lateRecordOfRetiredOrder"); // its Order filled or was cancelled before the record
+            }
 
             State snap = pos % CHECKPOINT == 0 ? state.snapshot() : null;
             StepResult r = engine.processEventEntry(state, entry, cfg);
             count("event:" + e.type());
             entries.add(entry);
             results.add(r.toString());
+            lastDispatchCount = r.dispatchCount();
             if (snap != null) {
                 // E5/EC7: the step is a function of (State, entry, configuration) only
                 StepResult again = new CoreEngine().processEventEntry(snap, entry, cfg);
@@ -360,16 +497,16 @@ class ExecutionPipelineLongRunTest {
             assertTrue(state.control().controlTimeNs() >= controlBefore, "control time is monotone");
 
             checkEC4(x);
-            checkDispatches(x, e, r, inflightBefore);
+            checkDispatches(x, e, r, inflightBefore, firstRequest);
             checkDispositions(x, r, firstIntent);
             checkObligation(x, r);
-            checkKillSwitch(x, r, firstIntent);
+            checkKillSwitch(x, e, r, firstIntent);
             venueFollowUp(x, e, r);
+            checkOwed(x);
 
             // feed pending market sub-events (the rest of a book move) before anything else of the market
             if (!pendingMarket.isEmpty() && immediate.isEmpty()) {
-                Event next = pendingMarket.poll();
-                immediate.add(next);
+                immediate.add(pendingMarket.poll());
             }
         }
 
@@ -384,51 +521,50 @@ class ExecutionPipelineLongRunTest {
             }
         }
 
-        void checkDispatches(ExecutionState x, Event e, StepResult r, Set<Long> inflightBefore) {
-            long eventOrderId = orderIdOf(e);
+        void checkDispatches(ExecutionState x, Event e, StepResult r, Set<Long> inflightBefore, long firstRequest) {
             Set<Long> keysThisStep = new HashSet<>();
             for (int i = 0; i < r.dispatchCount(); i++) {
-                PendingCommand c = r.dispatch(i);
+                DispatchRequest c = r.dispatch(i);
                 count("dispatch:" + c.type());
                 long key = c.orderKey();
+                assertEquals(firstRequest + i, c.requestId(), "request ids: +1 per dispatch, in dispatch order");
                 assertTrue(keysThisStep.add(key), "EC5: two dispatches for key " + key + " in one step");
-                assertTrue(!inflightBefore.contains(key) || key == eventOrderId,
+                DispatchRequest unanswered = outstanding.get(key);
+                assertTrue(!inflightBefore.contains(key) || unanswered != null && answers(e, unanswered),
                         "EC5: dispatch for key " + key + " that was inflight before the step and not released by it");
-                PendingCommand unanswered = outstanding.get(key);
-                assertTrue(unanswered == null || key == eventOrderId && !sameCommand(unanswered, x.inflight(key)),
-                        "EC5: key " + key + " already has an unanswered dispatch " + unanswered);
-                PendingCommand now = x.inflight(key);
+                assertTrue(unanswered == null || answers(e, unanswered),
+                        "EC5: key " + key + " already has an unanswered request " + unanswered + "; event " + e);
+                PendingCommand now = x.inflight().get(key);
                 assertNotNull(now, "a dispatched command is inflight");
-                assertEquals(c.intentId(), now.intentId());
+                assertEquals(c.requestId(), now.requestId(), "the dispatch names the inflight request");
+                assertEquals(c.command(), now.toOrderCommand(), "the dispatch is the inflight command");
                 // R1/R3: the command carries an Intent that Risk allowed and that is still open
-                assertTrue(c.intentId() >= 0, "dispatch without an Intent");
-                assertTrue(!denied.contains(c.intentId()), "R3: a DENIED intent reached the venue: " + c);
-                assertTrue(!closed.contains(c.intentId()), "a closed intent arc was dispatched: " + c);
-                assertTrue(c.type() == CommandType.NEW ? c.priceTicks() > 0 && c.qtyLots() > 0
-                        : c.type() != CommandType.REPLACE || c.priceTicks() > 0 && c.qtyLots() > 0,
-                        "well-formed dispatch: " + c);
-                assertEquals(Disposition.DISPATCHED, r.lastDispositionOf(c.intentId()));
+                long intent = now.intentId();
+                assertTrue(intent >= 0, "dispatch without an Intent");
+                assertTrue(!denied.contains(intent), "R3: a DENIED intent reached the venue: " + c);
+                assertTrue(!closed.contains(intent), "a closed intent arc was dispatched: " + c);
+                assertTrue(c.type() == CommandType.CANCEL ? c.priceTicks() == 0 && c.qtyLots() == 0
+                        : c.priceTicks() > 0 && c.qtyLots() > 0, "well-formed dispatch: " + c);
+                assertEquals(Disposition.DISPATCHED, r.lastDispositionOf(intent));
             }
         }
 
-        static boolean sameCommand(PendingCommand a, PendingCommand b) {
-            return a != null && b != null && a.type() == b.type() && a.intentId() == b.intentId()
-                    && a.admissionSeq() == b.admissionSeq();
-        }
-
-        static long orderIdOf(Event e) {
+        /** True when {@code e} is the answer (or transmission failure) that releases request {@code d}. */
+        static boolean answers(Event e, DispatchRequest d) {
+            long key = d.orderKey();
+            long id = d.requestId();
             if (e instanceof OrderAccepted a) {
-                return a.orderId();
+                return a.orderId() == key && d.type() == CommandType.NEW;
             } else if (e instanceof OrderRejected a) {
-                return a.orderId();
+                return a.orderId() == key && a.requestId() == id;
             } else if (e instanceof OrderReplaced a) {
-                return a.orderId();
+                return a.orderId() == key && a.requestId() == id;
             } else if (e instanceof OrderCancelled a) {
-                return a.orderId();
+                return a.orderId() == key && a.requestId() == id;
             } else if (e instanceof DispatchFailed a) {
-                return a.orderId();
+                return a.orderId() == key && a.requestId() == id;
             }
-            return Long.MIN_VALUE;
+            return false;
         }
 
         void checkDispositions(ExecutionState x, StepResult r, long firstIntent) {
@@ -445,6 +581,8 @@ class ExecutionPipelineLongRunTest {
                             "old intent " + id + " reported " + d);
                 }
                 assertTrue(!closed.contains(id), "intent " + id + " reported after its arc closed: " + d);
+                assertTrue(r.dispositionReason(i) != Reason.KEY_NOT_FRESH,
+                        "the shipped strategies use fresh, increasing NEW keys: " + r);
                 switch (d) {
                     case DENIED:
                         denied.add(id);
@@ -500,7 +638,7 @@ class ExecutionPipelineLongRunTest {
             }
         }
 
-        void checkKillSwitch(ExecutionState x, StepResult r, long firstIntent) {
+        void checkKillSwitch(ExecutionState x, Event e, StepResult r, long firstIntent) {
             if (!state.control().killSwitch()) {
                 return;
             }
@@ -510,37 +648,57 @@ class ExecutionPipelineLongRunTest {
                     assertEquals(CommandType.CANCEL, r.dispositionType(i), "kill switch on, yet " + r);
                 }
             }
+            for (int i = 0; i < x.queue().size(); i++) {
+                assertEquals(CommandType.CANCEL, x.queue().at(i).type(), "R3: only CANCELs wait under the kill switch");
+            }
             if (marketMaker && r.strategyRan() && r.strategyFailure() == null) {
                 count("killStep");
-                // every working quote is now being cancelled
-                x.rebuildWorkingIndex();
-                for (int i = 0; i < state.workingCount(); i++) {
-                    assertTrue(state.workingCancelling(i), "kill switch: key " + state.workingKey(i)
-                            + " still quoting after a decision");
+                // every working quote, as the maker sees its orders, is now being cancelled
+                view.begin(state, cfg, e, state.lastPosition(), 0);
+                try {
+                    for (int i = 0; i < view.workingCount(); i++) {
+                        assertTrue(view.workingCancelling(i), "kill switch: key " + view.workingKey(i)
+                                + " still quoting after a decision");
+                    }
+                } finally {
+                    view.end();
                 }
             }
         }
 
         void venueFollowUp(ExecutionState x, Event e, StepResult r) {
-            // release the venue model's record of answered dispatches
-            outstanding.entrySet().removeIf(en -> !sameCommand(en.getValue(), x.inflight(en.getKey())));
-            // every dispatch is recorded at once by the runtime: OrderSubmitted, sometimes DispatchFailed
+            // forget answered requests: a request stays outstanding while it is the key's inflight request
+            outstanding.entrySet().removeIf(en -> {
+                PendingCommand c = x.inflight().get(en.getKey());
+                return c == null || c.requestId() != en.getValue().requestId();
+            });
             long t = now();
             for (int i = 0; i < r.dispatchCount(); i++) {
-                PendingCommand c = r.dispatch(i).copy();
+                DispatchRequest c = r.dispatch(i);
                 outstanding.put(c.orderKey(), c);
-                if (rnd.nextInt(100) < 3) {
+                boolean failed = rnd.nextInt(100) < 3;
+                if (failed) {
                     count("DispatchFailed");
-                    immediate.add(new DispatchFailed(t, t, c.orderKey(), "link down"));
+                }
+                Order o = x.orders().get(c.orderKey());
+                if (c.type() != CommandType.NEW && o != null && o.status().isWorking() && rnd.nextInt(100) < 8) {
+                    // the Order fills completely before the REPLACE/CANCEL's record arrives
+                    count("fillBeforeRecord");
+                    count("fill");
+                    immediate.add(fullFill(o, t));
+                }
+                if (rnd.nextInt(100) < 8) {
+                    // the record arrives late, after other events (the core stays correct, SPEC §6)
+                    delayed.add(new Delayed(entries.size() + 1 + rnd.nextInt(6), seq++, c, failed));
                 } else {
-                    immediate.add(new OrderSubmitted(t, t, c.orderKey(), c.toOrderCommand()));
+                    immediate.add(recordOf(c, failed, t));
                 }
             }
             if (e instanceof OrderSubmitted s) {
-                PendingCommand c = x.inflight(s.orderId());
+                PendingCommand c = x.inflight().get(s.orderId());
                 assertNotNull(c, "OrderSubmitted left no inflight marker");
-                answers.add(new Answer(t + 1 + rnd.nextInt(30) * MS, answerSeq++, s.orderId(), c.type(),
-                        c.intentId(), c.admissionSeq()));
+                assertTrue(c.recorded());
+                answers.add(new Answer(t + 1 + rnd.nextInt(30) * MS, seq++, s.orderId(), c.type(), c.requestId()));
             }
             // working orders, from the step's Order transitions
             for (int i = 0; i < r.transitionCount(); i++) {
@@ -549,8 +707,41 @@ class ExecutionPipelineLongRunTest {
                     working.add(id);
                 } else if (r.transitionTo(i).isTerminal()) {
                     working.remove(id);
+                    assertEquals(null, x.orders().get(id), "a terminal Order retires at the end of its step");
                 }
             }
+        }
+
+        /**
+         * No key stays blocked forever: every inflight request is owed exactly one future event by the
+         * venue model — its record while unrecorded, its answer once recorded — and the model owes
+         * nothing for a request that is not inflight.
+         */
+        void checkOwed(ExecutionState x) {
+            Map<Long, Long> records = new HashMap<>();
+            for (Event e : immediate) {
+                if (e instanceof OrderSubmitted s) {
+                    assertEquals(null, records.put(s.requestId(), s.orderId()), "two records for one request");
+                } else if (e instanceof DispatchFailed f) {
+                    assertEquals(null, records.put(f.requestId(), f.orderId()), "two records for one request");
+                }
+            }
+            for (Delayed d : delayed) {
+                assertEquals(null, records.put(d.request().requestId(), d.request().orderKey()),
+                        "two records for one request");
+            }
+            Map<Long, Long> owedAnswers = new HashMap<>();
+            for (Answer a : answers) {
+                assertEquals(null, owedAnswers.put(a.requestId(), a.key()), "two answers for one request");
+            }
+            for (long k : x.inflight().keys()) {
+                PendingCommand c = x.inflight().get(k);
+                Map<Long, Long> owed = c.recorded() ? owedAnswers : records;
+                assertEquals(Long.valueOf(k), owed.remove(c.requestId()), "key " + k + ": " + c
+                        + " is owed no " + (c.recorded() ? "answer" : "record") + ": it would stay blocked");
+            }
+            assertTrue(records.isEmpty(), "records owed for requests that are not inflight: " + records);
+            assertTrue(owedAnswers.isEmpty(), "answers owed for requests that are not inflight: " + owedAnswers);
         }
 
         // ---------------------------------------------------------------- E5: replay

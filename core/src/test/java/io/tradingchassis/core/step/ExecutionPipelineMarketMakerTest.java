@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradingchassis.core.config.CoreConfiguration;
-import io.tradingchassis.core.config.StrategyCatalog;
 import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSide;
 import io.tradingchassis.core.event.CommandType;
@@ -24,8 +23,11 @@ import io.tradingchassis.core.intent.Reason;
 import io.tradingchassis.core.queue.QueueTestKit;
 import io.tradingchassis.core.queue.QueueTestKit.Driver;
 import io.tradingchassis.core.risk.RiskEngine;
+import io.tradingchassis.core.risk.RiskPolicy;
 import io.tradingchassis.core.state.PendingCommand;
+import io.tradingchassis.core.strategy.MarketMakerStrategy;
 import io.tradingchassis.core.strategy.OrderKeys;
+import io.tradingchassis.core.view.OrderStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExecutionPipelineMarketMakerTest {
     static final long SEC = 1_000_000_000L;
-    static final String MM = QueueTestKit.strategy(StrategyCatalog.MARKET_MAKER,
+    static final String MM = QueueTestKit.strategy(MarketMakerStrategy.ID,
             "\"halfSpreadTicks\":2,\"quoteQtyLots\":3,\"skewTicksPerLot\":0,\"replaceThresholdTicks\":1");
 
     static Driver driver(String extra) {
@@ -47,15 +49,21 @@ class ExecutionPipelineMarketMakerTest {
     static List<String> dispatched(StepResult r) {
         List<String> l = new ArrayList<>();
         for (int i = 0; i < r.dispatchCount(); i++) {
-            PendingCommand c = r.dispatch(i);
-            l.add(c.type() + ":" + c.side() + ":" + c.priceTicks());
+            l.add(r.dispatchType(i) + ":" + r.dispatchSide(i) + ":" + r.dispatchPriceTicks(i));
         }
         return l;
     }
 
+    /** The runtime's dispatch record of a dispatch request: it names the request id (SPEC §6). */
+    static StepResult record(Driver d, DispatchRequest c) {
+        long t = d.now();
+        return d.apply(new OrderSubmitted(t, t, c.orderKey(), c.requestId(), c.command()));
+    }
+
+    /** The dispatch record of the key's inflight request, read back from State. */
     static StepResult record(Driver d, PendingCommand c) {
         long t = d.now();
-        return d.apply(new OrderSubmitted(t, t, c.orderKey(), c.toOrderCommand()));
+        return d.apply(new OrderSubmitted(t, t, c.orderKey(), c.requestId(), c.toOrderCommand()));
     }
 
     static StepResult accept(Driver d, long key) {
@@ -123,7 +131,7 @@ class ExecutionPipelineMarketMakerTest {
         }
         assertEquals(1001, d.x().queue().forKey(bid).priceTicks());
         // the venue's answer re-triggers processing: recorded and accepted → the REPLACE leaves
-        PendingCommand bidNew = d.x().inflight(bid);
+        PendingCommand bidNew = d.x().inflight().get(bid);
         record(d, bidNew);
         r = accept(d, bid);
         assertEquals(List.of("REPLACE:BUY:1001"), dispatched(r));
@@ -145,17 +153,27 @@ class ExecutionPipelineMarketMakerTest {
         for (int i = 0; i < r.dispositionCount(); i++) {
             assertEquals(CommandType.CANCEL, r.dispositionType(i), "no NEW, no REPLACE under the kill switch");
         }
-        record(d, r.dispatch(0));
-        record(d, r.dispatch(1));
+        DispatchRequest cancelBid = r.dispatch(0);
+        DispatchRequest cancelAsk = r.dispatch(1);
+        assertEquals(keys[0], cancelBid.orderKey());
+        assertEquals(keys[1], cancelAsk.orderKey());
+        record(d, cancelBid);
+        record(d, cancelAsk);
         t = d.tick();
         r = d.apply(new BookDelta(t, t, 0, BookSide.ASK, 1020, 5));
         assertEquals(0, r.dispositionCount(), "already cancelling: nothing more");
         t = d.tick();
-        d.apply(new OrderCancelled(t, t, keys[0]));
+        d.apply(new OrderCancelled(t, t, keys[0], cancelBid.requestId()));
         t = d.tick();
-        r = d.apply(new OrderCancelled(t, t, keys[1]));
+        r = d.apply(new OrderCancelled(t, t, keys[1], cancelAsk.requestId()));
+        assertEquals(1, r.transitionCount());
+        assertEquals(keys[1], r.transitionOrderId(0));
+        assertEquals(OrderStatus.CANCELLED, r.transitionTo(0));
         assertEquals(0, r.dispositionCount());
         assertEquals(0, d.x().orders().liveCount());
+        assertNull(d.x().orders().get(keys[0]), "cancelled orders retire");
+        assertNull(d.x().orders().get(keys[1]), "cancelled orders retire");
+        assertEquals(0, d.x().inflight().size(), "the CANCELs' answers released both keys");
         for (int k = 0; k < 5; k++) {
             t = d.tick();
             r = d.apply(new BookDelta(t, t, 0, BookSide.BID, 980 + k, 5));
@@ -232,9 +250,10 @@ class ExecutionPipelineMarketMakerTest {
     @Test
     void R1_R3_failingRisk_marketMakerIntentsAllDenied_nothingDispatched() {
         CoreConfiguration cfg = QueueTestKit.config(MM);
-        Driver d = new Driver(cfg, new RiskEngine(List.of((s, c, in, i) -> {
+        RiskPolicy throwing = (s, c, in) -> {
             throw new ArithmeticException("policy bug");
-        })));
+        };
+        Driver d = new Driver(cfg, new RiskEngine(List.of(throwing)));
         StepResult r = d.book(990, 5, 1010, 5);
         assertEquals(2, r.dispositionCount());
         for (int i = 0; i < 2; i++) {
@@ -250,9 +269,12 @@ class ExecutionPipelineMarketMakerTest {
     void R3_recordOfADispatch_matchesTheDispatchRequest() {
         Driver d = driver("");
         StepResult r = d.book(990, 5, 1010, 5);
-        PendingCommand c = r.dispatch(0);
-        OrderCommand cmd = c.toOrderCommand();
+        DispatchRequest c = r.dispatch(0);
+        OrderCommand cmd = c.command();
         assertEquals(new OrderCommand(CommandType.NEW, 0, Side.BUY, 998, 3), cmd);
+        assertEquals(d.x().inflight().get(c.orderKey()).requestId(), c.requestId(),
+                "the dispatch request carries the inflight request's id");
+        assertEquals(c.requestId() + 1, r.dispatchRequestId(1), "request ids: +1 per dispatch");
         record(d, c);
         assertTrue(d.x().inflight().recorded(c.orderKey()));
         assertEquals(998, d.x().orders().get(c.orderKey()).priceTicks());

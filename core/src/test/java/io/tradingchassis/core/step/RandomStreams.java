@@ -35,6 +35,10 @@ import java.util.TreeMap;
  * A seeded generator of valid event streams (test-only): market data on two instruments, control
  * events, and execution flows that respect the SPEC §6 lifecycle — it keeps a model of live orders
  * (ordered by id, so generation never depends on hash order) and only emits what the model allows.
+ * Without a Strategy each dispatch record establishes its request: the generator numbers requests
+ * itself (1, 2, …), and every answer to a recorded request names it (SPEC §6 ordering contract):
+ * an OrderRejected names the rejected request, an OrderReplaced its REPLACE, an OrderCancelled its
+ * CANCEL (a venue-initiated cancel is {@link OrderCancelled#UNSOLICITED}). NEW keys strictly increase.
  * The same (seed, count) always gives the same list, in any JVM.
  */
 public final class RandomStreams {
@@ -63,6 +67,8 @@ public final class RandomStreams {
         long replaceQty;
         OrderStatus status = OrderStatus.SUBMITTED;
         CommandType inflight = CommandType.NEW;
+        /** Request id of the inflight request (the NEW's at first). */
+        long request;
 
         LiveOrder(long id, int instrument, Side side, long qty) {
             this.id = id;
@@ -85,6 +91,7 @@ public final class RandomStreams {
         final TreeMap<Long, LiveOrder> unanswered = new TreeMap<>();
         long clock = 1_700_000_000_000_000_000L;
         long nextId = 1;
+        long nextRequest = 1;
         long local;
         long exch;
 
@@ -173,22 +180,23 @@ public final class RandomStreams {
         Event execution() {
             if (!unanswered.isEmpty() && r.nextInt(4) == 0) {
                 LiveOrder o = unanswered.pollFirstEntry().getValue();
-                return new OrderRejected(exch, local, o.id, "too late");
+                return new OrderRejected(exch, local, o.id, o.request, "too late");
             }
             if (live.isEmpty() || (live.size() < 25 && r.nextInt(4) == 0)) {
                 long id = nextId++;
                 long qty = 1 + r.nextInt(20);
                 LiveOrder o = new LiveOrder(id, r.nextInt(2), r.nextBoolean() ? Side.BUY : Side.SELL, qty);
+                o.request = nextRequest++;
                 live.put(id, o);
-                return new OrderSubmitted(exch, local, id, new OrderCommand(CommandType.NEW, o.instrument, o.side,
-                        90 + r.nextInt(21), qty));
+                return new OrderSubmitted(exch, local, id, o.request, new OrderCommand(CommandType.NEW, o.instrument,
+                        o.side, 90 + r.nextInt(21), qty));
             }
             List<Long> ids = new ArrayList<>(live.keySet());
             LiveOrder o = live.get(ids.get(r.nextInt(ids.size())));
             if (o.status == OrderStatus.SUBMITTED) {
                 if (r.nextInt(5) == 0) {
                     terminal(o, OrderStatus.REJECTED);
-                    return new OrderRejected(exch, local, o.id, "venue says no");
+                    return new OrderRejected(exch, local, o.id, o.request, "venue says no");
                 }
                 o.status = OrderStatus.ACCEPTED;
                 o.inflight = null;
@@ -200,11 +208,11 @@ public final class RandomStreams {
                     o.qty = o.replaceQty;
                     o.leaves = o.qty - o.filled;
                     o.inflight = null;
-                    return new OrderReplaced(exch, local, o.id, o.replacePx, o.qty);
+                    return new OrderReplaced(exch, local, o.id, o.request, o.replacePx, o.qty);
                 }
                 if (k < 70) {
                     o.inflight = null;
-                    return new OrderRejected(exch, local, o.id, "replace refused");
+                    return new OrderRejected(exch, local, o.id, o.request, "replace refused");
                 }
                 return fill(o);
             }
@@ -212,11 +220,11 @@ public final class RandomStreams {
                 if (k < 60) {
                     o.inflight = null; // the OrderCancelled answers the CANCEL
                     terminal(o, OrderStatus.CANCELLED);
-                    return new OrderCancelled(exch, local, o.id);
+                    return new OrderCancelled(exch, local, o.id, o.request);
                 }
                 if (k < 80) {
                     o.inflight = null;
-                    return new OrderRejected(exch, local, o.id, "cancel refused");
+                    return new OrderRejected(exch, local, o.id, o.request, "cancel refused");
                 }
                 return fill(o);
             }
@@ -227,16 +235,18 @@ public final class RandomStreams {
                 o.inflight = CommandType.REPLACE;
                 o.replacePx = 90 + r.nextInt(21);
                 o.replaceQty = o.filled + 1 + r.nextInt(20);
-                return new OrderSubmitted(exch, local, o.id, new OrderCommand(CommandType.REPLACE, o.instrument,
-                        o.side, o.replacePx, o.replaceQty));
+                o.request = nextRequest++;
+                return new OrderSubmitted(exch, local, o.id, o.request, new OrderCommand(CommandType.REPLACE,
+                        o.instrument, o.side, o.replacePx, o.replaceQty));
             }
             if (k < 90) {
                 o.inflight = CommandType.CANCEL;
-                return new OrderSubmitted(exch, local, o.id, new OrderCommand(CommandType.CANCEL, o.instrument,
-                        o.side, 0, 0));
+                o.request = nextRequest++;
+                return new OrderSubmitted(exch, local, o.id, o.request, new OrderCommand(CommandType.CANCEL,
+                        o.instrument, o.side, 0, 0));
             }
             terminal(o, OrderStatus.CANCELLED); // venue-initiated cancel
-            return new OrderCancelled(exch, local, o.id);
+            return new OrderCancelled(exch, local, o.id, OrderCancelled.UNSOLICITED);
         }
 
         Event fill(LiveOrder o) {
