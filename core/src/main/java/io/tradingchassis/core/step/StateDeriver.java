@@ -182,6 +182,11 @@ final class StateDeriver {
     private static Order known(State s, long orderId, long pos, String what) {
         Order o = s.execution().orders().get(orderId);
         if (o == null) {
+            PendingCommand c = s.execution().inflight().get(orderId);
+            if (c != null && c.type() == CommandType.NEW && !c.recorded()) {
+                throw new InvariantViolation(Invariant.EV1, pos, what + " for key " + orderId + " answers NEW request "
+                        + c.requestId() + " before its dispatch record (OrderSubmitted): records precede answers");
+            }
             if (orderId <= s.execution().orders().keyHighWater()) {
                 throw new InvariantViolation(Invariant.L4, pos, what + " for order " + orderId
                         + ", which is not live: it became terminal and retired (nothing may follow a terminal"

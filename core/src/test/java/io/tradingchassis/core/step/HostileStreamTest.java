@@ -290,7 +290,7 @@ class HostileStreamTest {
 
         // before the NEWs' records: answers, and records naming the wrong request
         h.violates(Invariant.EV1, new OrderRejected(h.tick(), h.tick(), 1, new1.requestId(), "early"));
-        h.violates(Invariant.L4, new OrderAccepted(h.tick(), h.tick(), 1)); // no Order yet (L3: begins at Submitted)
+        h.violates(Invariant.EV1, new OrderAccepted(h.tick(), h.tick(), 1)); // answers the NEW before its record
         h.violates(Invariant.EV1, new DispatchFailed(h.tick(), h.tick(), 1, new2.requestId(), "another key's id"));
         h.violates(Invariant.EV1, new DispatchFailed(h.tick(), h.tick(), 1, Harness.NO_REQUEST_FOR_TEST, "unknown"));
         for (long wrongId : new long[] {new2.requestId(), new1.requestId() + 100, Harness.NO_REQUEST_FOR_TEST, 0,
