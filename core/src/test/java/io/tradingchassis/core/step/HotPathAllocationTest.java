@@ -8,8 +8,19 @@ import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSide;
 import io.tradingchassis.core.event.Event;
 import io.tradingchassis.core.event.EventStreamEntry;
+import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.event.OrderAccepted;
+import io.tradingchassis.core.event.OrderCancelled;
+import io.tradingchassis.core.event.OrderFilled;
+import io.tradingchassis.core.event.OrderReplaced;
+import io.tradingchassis.core.event.OrderSubmitted;
 import io.tradingchassis.core.state.State;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -63,5 +74,82 @@ class HotPathAllocationTest {
         assertEquals(requote ? MEASURED : 0, stepsWithIntents, "steps that emitted an Intent");
         // Far below one byte per step: any per-step allocation (>= 16 bytes) would show as >= 1.6 MB.
         assertTrue(allocated < 64 * 1024, "hot path allocated " + allocated + " bytes over " + MEASURED + " steps");
+    }
+
+    /**
+     * The full quote cycle in steady state allocates nothing in the core (issue #7 §6): the maker's NEW
+     * enters an empty queue slot, is dispatched, recorded (an Order is created), accepted, filled
+     * completely (the Order retires) and replaced by a fresh NEW — Orders and commands come from pools.
+     * The stream is generated once by a first run (request ids are the core's), then replayed on a fresh
+     * engine and State with the allocation counter around the second half.
+     */
+    @Test
+    void quote_cycle_with_venue_allocates_nothing_in_steady_state() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        CoreConfiguration cfg = CoreConfiguration.parse("{\"instruments\":[{\"symbol\":\"X\",\"tickSize\":\"0.01\","
+                + "\"lotSize\":\"1\"}],\"rateLimit\":{\"capacity\":1000,\"refillPerSecond\":1000000},"
+                + "\"risk\":{\"maxPositionLots\":1000000000},"
+                + "\"strategy\":{\"id\":\"market-maker\",\"parameters\":{\"halfSpreadTicks\":5,"
+                + "\"replaceThresholdTicks\":1000000}}}", "test");
+        List<EventStreamEntry> stream = generateQuoteCycles(cfg, 60_000);
+        CoreEngine engine = new CoreEngine();
+        State state = new State();
+        int half = stream.size() / 2;
+        for (int i = 0; i < half; i++) {
+            engine.processEventEntry(state, stream.get(i), cfg);
+        }
+        long submittedBefore = state.execution().orders().submittedCount();
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int i = half; i < stream.size(); i++) {
+            engine.processEventEntry(state, stream.get(i), cfg);
+        }
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        long cycles = state.execution().orders().submittedCount() - submittedBefore;
+        assertTrue(cycles > 5_000, "quote cycles measured: " + cycles);
+        assertTrue(state.execution().orders().liveCount() <= 2, "State holds live work only");
+        // Any per-cycle allocation (>= 16 bytes) would show as >= 80 KB.
+        assertTrue(allocated < 64 * 1024, "quote cycles allocated " + allocated + " bytes over " + cycles + " cycles");
+    }
+
+    /** Book updates, and a venue that records, accepts and (three steps later) fully fills every quote. */
+    private static List<EventStreamEntry> generateQuoteCycles(CoreConfiguration cfg, int count) {
+        CoreEngine engine = new CoreEngine();
+        State state = new State();
+        List<EventStreamEntry> out = new ArrayList<>(count);
+        Deque<Event> venue = new ArrayDeque<>();
+        Deque<long[]> toFill = new ArrayDeque<>();
+        long t = 1_000_000_000L;
+        int n = 0;
+        while (out.size() < count) {
+            t += 1_000;
+            Event e;
+            if (!venue.isEmpty()) {
+                e = venue.poll();
+            } else if (toFill.size() > 0 && toFill.peek()[2] <= n) {
+                long[] f = toFill.poll();
+                e = new OrderFilled(t, t, f[0], f[1], f[3], 0);
+            } else {
+                BookSide side = (n & 1) == 0 ? BookSide.BID : BookSide.ASK;
+                e = new BookDelta(t, t, 0, side, side == BookSide.BID ? 1_000 : 1_010, 1 + (n % 7));
+            }
+            n++;
+            EventStreamEntry entry = new EventStreamEntry(out.size(), e);
+            StepResult r = engine.processEventEntry(state, entry, cfg);
+            out.add(entry);
+            for (int i = 0; i < r.dispatchCount(); i++) {
+                long key = r.dispatchOrderKey(i);
+                long req = r.dispatchRequestId(i);
+                venue.add(new OrderSubmitted(t, t, key, req, r.dispatch(i).command()));
+                if (r.dispatchType(i) == CommandType.NEW) {
+                    venue.add(new OrderAccepted(t, t, key));
+                    toFill.add(new long[] {key, r.dispatchQtyLots(i), n + 3, r.dispatchPriceTicks(i)});
+                } else if (r.dispatchType(i) == CommandType.REPLACE) {
+                    venue.add(new OrderReplaced(t, t, key, req, r.dispatchPriceTicks(i), r.dispatchQtyLots(i)));
+                } else {
+                    venue.add(new OrderCancelled(t, t, key, req));
+                }
+            }
+        }
+        return out;
     }
 }
