@@ -6,14 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.EventType;
+import io.tradingchassis.core.strategy.NoStrategy;
+import io.tradingchassis.core.strategy.ParameterSpec;
+import io.tradingchassis.core.strategy.Strategy;
+import io.tradingchassis.core.strategy.StrategyCatalog;
+import io.tradingchassis.core.strategy.StrategyParameters;
+import io.tradingchassis.core.strategy.StrategyProvider;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +55,19 @@ class CoreConfigurationTest {
             + "  \"venue\": {\"entryLatencyNs\": 1000, \"responseLatencyNs\": 2000, \"feedLeadNs\": 300}\n"
             + "}\n";
 
-    private static ConfigurationException error(String json) {
-        return assertThrows(ConfigurationException.class, () -> CoreConfiguration.parse(json, "test.json"));
+    private static ConfigurationException error(String json, StrategyCatalog catalog) {
+        return assertThrows(ConfigurationException.class, () -> CoreConfiguration.parse(json, "test.json", catalog));
     }
 
     /** Asserts the error's path, that the message names the path and the rule, and is one line. */
     private static ConfigurationException assertError(String json, String path, String ruleFragment) {
-        ConfigurationException e = error(json);
+        return assertError(json, StrategyCatalog.standard(), path, ruleFragment);
+    }
+
+    /** {@link #assertError(String, String, String)} with strategies resolved against {@code catalog}. */
+    private static ConfigurationException assertError(String json, StrategyCatalog catalog, String path,
+                                                      String ruleFragment) {
+        ConfigurationException e = error(json, catalog);
         assertEquals(path, e.path(), () -> "path of: " + e.getMessage());
         assertEquals("test.json", e.source());
         assertTrue(e.getMessage().startsWith("test.json: " + path + ": "), e.getMessage());
@@ -84,7 +98,8 @@ class CoreConfigurationTest {
         assertEquals(trigger, c.decisionTrigger().eventTypes(), "every market, execution and Control-Time event");
         assertEquals(1, c.decisionTrigger().everyNth());
         assertEquals("none", c.strategy().id());
-        assertEquals(Map.of(), c.strategy().parameters());
+        assertEquals("1", c.strategy().version());
+        assertEquals(Map.of(), c.strategy().parameters().asMap());
         assertEquals(10_000, c.checkpointInterval());
         assertEquals(new VenueModel(0, 0, 0), c.venue());
         assertEquals(c, CoreConfiguration.defaults());
@@ -109,6 +124,7 @@ class CoreConfigurationTest {
         assertFalse(c.decisionTrigger().triggers(EventType.BBO));
         assertEquals(3, c.decisionTrigger().everyNth());
         assertEquals("market-maker", c.strategy().id());
+        assertEquals("1", c.strategy().version());
         assertEquals(4, c.strategy().parameter("halfSpreadTicks"));
         assertEquals(1, c.strategy().parameter("instrument"));
         assertEquals(500, c.checkpointInterval());
@@ -120,11 +136,14 @@ class CoreConfigurationTest {
         CoreConfiguration c = CoreConfiguration.parse("{\"instruments\":[{\"symbol\":\"X\",\"tickSize\":1,"
                 + "\"lotSize\":1}],\"strategy\":{\"id\":\"momentum-taker\"}}", "test");
         Map<String, Long> expected = new TreeMap<>();
-        for (StrategyCatalog.ParameterSpec p : StrategyCatalog.parameters("momentum-taker")) {
+        for (ParameterSpec p : StrategyCatalog.builtIn().provider("momentum-taker").parameters()) {
             expected.put(p.name(), p.defaultValue());
         }
-        assertEquals(expected, c.strategy().parameters());
-        assertEquals(List.copyOf(expected.keySet()), List.copyOf(c.strategy().parameters().keySet()), "sorted");
+        assertEquals(4, expected.size());
+        assertEquals(expected, c.strategy().parameters().asMap());
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(c.strategy().parameters().asMap().keySet()),
+                "sorted");
+        assertEquals("2", c.strategy().version(), "the catalog's version");
     }
 
     @Test
@@ -314,6 +333,154 @@ class CoreConfigurationTest {
                 .get(0).tickSize().toPlainString());
         assertEquals("0." + "0".repeat(99) + "1", CoreConfiguration.parse(String.format(tpl, "1e-100"), "t")
                 .instruments().get(0).tickSize().toPlainString());
+    }
+
+    // ================================================================== strategy section
+
+    /**
+     * A provider declaring one parameter of each type (an instrument "leg", a boolean "hedge" default
+     * true, an integer "depth" in [1, 10] default 3) at {@code version}.
+     */
+    static StrategyProvider gadget(String version) {
+        return new StrategyProvider() {
+            @Override
+            public String id() {
+                return "gadget";
+            }
+
+            @Override
+            public String version() {
+                return version;
+            }
+
+            @Override
+            public List<ParameterSpec> parameters() {
+                return List.of(ParameterSpec.instrument("leg", "the instrument it trades"),
+                        ParameterSpec.bool("hedge", true, "hedge fills"),
+                        ParameterSpec.integer("depth", 3, 1, 10, "book levels it reads"));
+            }
+
+            @Override
+            public Strategy create(StrategyParameters parameters) {
+                return new NoStrategy();
+            }
+        };
+    }
+
+    static final StrategyCatalog GADGETS = StrategyCatalog.builtIn().with(gadget("3"));
+
+    /** Two instruments and {@code "strategy": {"id": "gadget", <members>}}. */
+    static String gadgetJson(String members) {
+        return "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":1,\"lotSize\":1},"
+                + "{\"symbol\":\"B\",\"tickSize\":1,\"lotSize\":1}],"
+                + "\"strategy\":{\"id\":\"gadget\"" + (members.isEmpty() ? "" : "," + members) + "}}";
+    }
+
+    static CoreConfiguration gadgetConfig(String members) {
+        return CoreConfiguration.parse(gadgetJson(members), "test", GADGETS);
+    }
+
+    @Test
+    void resolvedStrategySectionIsIdVersionAndEveryParameter() {
+        JsonNode st = CoreConfiguration.parse(FULL, "test").resolvedJson().get("strategy");
+        List<String> keys = new ArrayList<>();
+        st.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("id", "version", "parameters"), keys);
+        assertEquals("market-maker", st.get("id").textValue());
+        assertEquals("1", st.get("version").textValue(), "the catalog's version, written out");
+        assertEquals(5, st.get("parameters").size());
+        assertTrue(CoreConfiguration.parse("{}", "test").canonicalJson().contains(
+                "\"strategy\":{\"id\":\"none\",\"parameters\":{},\"version\":\"1\"}"),
+                CoreConfiguration.defaults().canonicalJson());
+        // every type resolved, defaults written out; a BOOLEAN as a JSON boolean
+        CoreConfiguration g = gadgetConfig("");
+        assertTrue(g.canonicalJson().contains("\"strategy\":{\"id\":\"gadget\",\"parameters\":"
+                + "{\"depth\":3,\"hedge\":true,\"leg\":0},\"version\":\"3\"}"), g.canonicalJson());
+    }
+
+    @Test
+    void unknownStrategyIdListsTheCatalogsIds() {
+        String json = "{\"strategy\":{\"id\":\"martingale\"}}";
+        assertError(json, StrategyCatalog.builtIn(), "$.strategy.id",
+                "unknown strategy \"martingale\"; known: [market-maker, momentum-taker, none]");
+        assertError(json, GADGETS, "$.strategy.id",
+                "unknown strategy \"martingale\"; known: [gadget, market-maker, momentum-taker, none]");
+        ConfigurationException e = assertError(json, "$.strategy.id", "unknown strategy \"martingale\"; known: [");
+        for (String id : StrategyCatalog.standard().ids()) {
+            assertTrue(e.getMessage().contains(id), e.getMessage());
+        }
+        assertError("{\"strategy\":{\"id\":\"gadget\"}}", StrategyCatalog.builtIn(), "$.strategy.id",
+                "unknown strategy \"gadget\"");
+    }
+
+    @Test
+    void versionInTheFileMustBeTheCatalogsVersion() {
+        assertEquals(gadgetConfig(""), gadgetConfig("\"version\":\"3\""), "the same version: same meaning");
+        assertEquals(gadgetConfig("").fingerprint(), gadgetConfig("\"version\":\"3\"").fingerprint());
+        assertError(gadgetJson("\"version\":\"2\""), GADGETS, "$.strategy.version",
+                "strategy \"gadget\" is at version \"3\" in this catalog");
+        assertError(gadgetJson("\"version\":3"), GADGETS, "$.strategy.version", "is at version \"3\"");
+        assertError(gadgetJson("\"version\":\"\""), GADGETS, "$.strategy.version", "is at version \"3\"");
+        assertError(gadgetJson("\"version\":null"), GADGETS, "$.strategy.version", "must not be null");
+        // a file written for momentum-taker 1 (the run counter in the book) is refused by this build's 2
+        assertError("{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":1,\"lotSize\":1}],\"strategy\":"
+                + "{\"id\":\"momentum-taker\",\"version\":\"1\"}}", "$.strategy.version", "is at version \"2\"");
+    }
+
+    @Test
+    void booleanParameterIsAJsonBoolean() {
+        assertTrue(gadgetConfig("").strategy().parameters().bool("hedge"), "default true");
+        assertEquals(1, gadgetConfig("\"parameters\":{\"hedge\":true}").strategy().parameter("hedge"));
+        assertEquals(0, gadgetConfig("\"parameters\":{\"hedge\":false}").strategy().parameter("hedge"));
+        assertFalse(gadgetConfig("\"parameters\":{\"hedge\":false}").strategy().parameters().bool("hedge"));
+        for (String bad : new String[] {"\"true\"", "1", "0", "[]", "{}"}) {
+            assertError(gadgetJson("\"parameters\":{\"hedge\":" + bad + "}"), GADGETS,
+                    "$.strategy.parameters.hedge", "must be true or false (got ");
+        }
+        assertError(gadgetJson("\"parameters\":{\"hedge\":null}"), GADGETS, "$.strategy.parameters.hedge",
+                "must not be null");
+    }
+
+    @Test
+    void instrumentParameterMustIndexAConfiguredInstrument() {
+        assertEquals(0, gadgetConfig("").strategy().parameters().instrument("leg"), "default 0");
+        assertEquals(1, gadgetConfig("\"parameters\":{\"leg\":1}").strategy().parameters().instrument("leg"));
+        assertEquals(1, gadgetConfig("\"parameters\":{\"leg\":1.0}").strategy().parameters().instrument("leg"));
+        assertError(gadgetJson("\"parameters\":{\"leg\":2}"), GADGETS, "$.strategy.parameters.leg",
+                "must be the index of a configured instrument (0..1), got 2 with 2 instrument(s)");
+        assertError(gadgetJson("\"parameters\":{\"leg\":9007199254740991}"), GADGETS,
+                "$.strategy.parameters.leg", "must be the index of a configured instrument");
+        assertError(gadgetJson("\"parameters\":{\"leg\":-1}"), GADGETS, "$.strategy.parameters.leg",
+                "must be in [0, ");
+        assertError(gadgetJson("\"parameters\":{\"leg\":0.5}"), GADGETS, "$.strategy.parameters.leg",
+                "must be an integer");
+        assertError(gadgetJson("\"parameters\":{\"leg\":\"1\"}"), GADGETS, "$.strategy.parameters.leg",
+                "must be an integer");
+        // no instruments at all: even the default index 0 names nothing
+        assertError("{\"strategy\":{\"id\":\"gadget\"}}", GADGETS, "$.strategy.parameters.leg",
+                "got 0 with 0 instrument(s)");
+    }
+
+    @Test
+    void integerParameterIsCheckedAgainstItsDeclaredBounds() {
+        assertEquals(3, gadgetConfig("").strategy().parameter("depth"), "default");
+        assertEquals(10, gadgetConfig("\"parameters\":{\"depth\":1e1}").strategy().parameter("depth"));
+        assertEquals(1, gadgetConfig("\"parameters\":{\"depth\":1}").strategy().parameter("depth"));
+        assertError(gadgetJson("\"parameters\":{\"depth\":0}"), GADGETS, "$.strategy.parameters.depth",
+                "must be in [1, 10] (got 0)");
+        assertError(gadgetJson("\"parameters\":{\"depth\":11}"), GADGETS, "$.strategy.parameters.depth",
+                "must be in [1, 10] (got 11)");
+        assertError(gadgetJson("\"parameters\":{\"depth\":true}"), GADGETS, "$.strategy.parameters.depth",
+                "must be an integer in [1, 10]");
+    }
+
+    @Test
+    void parametersMustBeAnObjectOfDeclaredNames() {
+        assertError(gadgetJson("\"parameters\":[]"), GADGETS, "$.strategy.parameters", "must be a JSON object");
+        assertError(gadgetJson("\"parameters\":null"), GADGETS, "$.strategy.parameters", "must not be null");
+        ConfigurationException e = assertError(gadgetJson("\"parameters\":{\"size\":1}"), GADGETS,
+                "$.strategy.parameters.size", "unknown key \"size\"");
+        assertTrue(e.getMessage().contains("[depth, hedge, leg]"), "lists the declared names: " + e.getMessage());
     }
 
     // ================================================================== malformed input

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradingchassis.core.json.JsonCanonicalizer;
+import io.tradingchassis.core.strategy.ParameterSpec;
+import io.tradingchassis.core.strategy.StrategyCatalog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -38,9 +40,24 @@ class FingerprintTest {
      * The fingerprint of {@code {}}. Pinned: if it changes, every fingerprint ever recorded (golden-log
      * headers, run summaries) changes too, because a default, a field, or the canonical form changed.
      * That needs a deliberate schemaVersion decision, not a quick update of this literal.
+     *
+     * <p>Re-pinned when the resolved strategy section gained {@code "version"} (strategy SPI: the
+     * provider's version is part of the fingerprint). Checked by hand: {@link #DEFAULTS_CANONICAL} is the
+     * previous canonical form ({@code sha256:c60b9923…e8fb}) plus {@code "version":"1"} in
+     * {@code "strategy"} and nothing else, and its SHA-256 computed outside the JVM is this value.
      */
     static final String DEFAULTS_FINGERPRINT =
-            "sha256:c60b99231c881a16445d7d1a143e59120490788ab0828792e9cc7ac4f2bbe8fb";
+            "sha256:4d811753621684bf09e78570d9d8a382b85681d04be62666397d3bde2c02ba9a";
+
+    /** The canonical JSON of {@code {}}, pinned with its fingerprint so a change shows what changed. */
+    static final String DEFAULTS_CANONICAL = "{\"checkpointInterval\":10000,\"commandPriority\":[\"CANCEL\","
+            + "\"REPLACE\",\"NEW\"],\"decisionTrigger\":{\"eventTypes\":[\"BOOK_DELTA\",\"BOOK_SNAPSHOT\",\"TRADE\","
+            + "\"BBO\",\"ORDER_ACCEPTED\",\"ORDER_REJECTED\",\"ORDER_FILLED\",\"ORDER_CANCELLED\",\"ORDER_REPLACED\","
+            + "\"CONTROL_TIME\"],\"everyNth\":1},\"instruments\":[],\"mergeOrder\":[\"CONTROL_TIME\",\"EXECUTION\","
+            + "\"MARKET\"],\"rateLimit\":{\"capacity\":10,\"refillPerSecond\":10},\"risk\":{\"maxOpenOrders\":100,"
+            + "\"maxOrderQtyLots\":1000,\"maxPositionLots\":10000,\"priceBandTicks\":1000},\"schemaVersion\":1,"
+            + "\"strategy\":{\"id\":\"none\",\"parameters\":{},\"version\":\"1\"},\"venue\":{\"entryLatencyNs\":0,"
+            + "\"feedLeadNs\":0,\"responseLatencyNs\":0}}";
 
     private static String fp(String json) {
         return CoreConfiguration.parse(json, "test").fingerprint();
@@ -87,11 +104,14 @@ class FingerprintTest {
         assertEquals(2, r.get("rateLimit").size());
         assertEquals(3, r.get("venue").size());
         assertEquals(2, r.get("decisionTrigger").size());
-        assertEquals(2, r.get("strategy").size());
+        List<String> strategyKeys = new ArrayList<>();
+        r.get("strategy").fieldNames().forEachRemaining(strategyKeys::add);
+        assertEquals(List.of("id", "version", "parameters"), strategyKeys);
     }
 
     @Test
     void fingerprintOfTheDefaultsIsPinned() {
+        assertEquals(DEFAULTS_CANONICAL, CoreConfiguration.defaults().canonicalJson());
         assertEquals(DEFAULTS_FINGERPRINT, CoreConfiguration.defaults().fingerprint(),
                 "canonical defaults: " + CoreConfiguration.defaults().canonicalJson());
     }
@@ -112,6 +132,7 @@ class FingerprintTest {
         assertEquals(fp("{}"), fp("{\"schemaVersion\":1}"));
         assertEquals(fp("{}"), fp("{\"risk\":{}, \"rateLimit\":{}, \"venue\":{}, \"strategy\":{}}"));
         assertEquals(fp("{}"), fp("{\"strategy\":{\"id\":\"none\",\"parameters\":{}}}"));
+        assertEquals(fp("{}"), fp("{\"strategy\":{\"id\":\"none\",\"version\":\"1\",\"parameters\":{}}}"));
     }
 
     @Test
@@ -119,12 +140,19 @@ class FingerprintTest {
         String ins = "\"instruments\":[{\"symbol\":\"A\",\"tickSize\":1,\"lotSize\":1}],";
         StringBuilder explicit = new StringBuilder("{" + ins + "\"strategy\":{\"id\":\"market-maker\",\"parameters\":{");
         String sep = "";
-        for (StrategyCatalog.ParameterSpec p : StrategyCatalog.parameters("market-maker")) {
+        for (ParameterSpec p : StrategyCatalog.builtIn().provider("market-maker").parameters()) {
             explicit.append(sep).append('"').append(p.name()).append("\":").append(p.defaultValue());
             sep = ",";
         }
         explicit.append("}}}");
         assertEquals(fp("{" + ins + "\"strategy\":{\"id\":\"market-maker\"}}"), fp(explicit.toString()));
+    }
+
+    @Test
+    void strategyVersionAtTheCatalogsVersionEqualsOmittedVersion() {
+        String ins = "\"instruments\":[{\"symbol\":\"A\",\"tickSize\":1,\"lotSize\":1}],";
+        assertEquals(fp("{" + ins + "\"strategy\":{\"id\":\"momentum-taker\"}}"),
+                fp("{" + ins + "\"strategy\":{\"id\":\"momentum-taker\",\"version\":\"2\"}}"));
     }
 
     @Test
@@ -277,6 +305,49 @@ class FingerprintTest {
             Consumer<ObjectNode> change = (Consumer<ObjectNode>) a[1];
             String previous = byFingerprint.put(fp(changed(change)), (String) a[0]);
             assertEquals(null, previous, a[0] + " has the same fingerprint as " + previous);
+        }
+    }
+
+    // ================================================================== the strategy's version and parameters
+
+    private static String gadgetFp(StrategyCatalog catalog, String members) {
+        return CoreConfiguration.parse(CoreConfigurationTest.gadgetJson(members), "test", catalog).fingerprint();
+    }
+
+    @Test
+    void theStrategyVersionChangesTheFingerprint() {
+        // The same file, two catalogs whose "gadget" differ only by version: what the strategy does may
+        // differ, so the configurations must not look the same (SPEC §10).
+        StrategyCatalog v3 = StrategyCatalog.builtIn().with(CoreConfigurationTest.gadget("3"));
+        StrategyCatalog v4 = StrategyCatalog.builtIn().with(CoreConfigurationTest.gadget("4"));
+        assertNotEquals(gadgetFp(v3, ""), gadgetFp(v4, ""));
+        CoreConfiguration c3 = CoreConfiguration.parse(CoreConfigurationTest.gadgetJson(""), "t", v3);
+        CoreConfiguration c4 = CoreConfiguration.parse(CoreConfigurationTest.gadgetJson(""), "t", v4);
+        assertEquals(c3.canonicalJson().replace("\"version\":\"3\"", "\"version\":\"4\""), c4.canonicalJson(),
+                "only the version differs");
+        assertNotEquals(c3.strategy(), c4.strategy());
+        // another instance of the same provider at the same version: the same meaning
+        StrategyCatalog v3again = StrategyCatalog.builtIn().with(CoreConfigurationTest.gadget("3"));
+        assertEquals(gadgetFp(v3, ""), gadgetFp(v3again, ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"leg\":1", "\"hedge\":false", "\"depth\":4", "\"depth\":10", "\"depth\":1"})
+    void everyStrategyParameterChangesTheFingerprint(String change) {
+        String base = gadgetFp(CoreConfigurationTest.GADGETS, "");
+        assertEquals(base, gadgetFp(CoreConfigurationTest.GADGETS,
+                "\"parameters\":{\"leg\":0,\"hedge\":true,\"depth\":3}"), "defaults written out");
+        assertNotEquals(base, gadgetFp(CoreConfigurationTest.GADGETS, "\"parameters\":{" + change + "}"), change);
+    }
+
+    @Test
+    void strategyParameterChangesGiveDistinctFingerprints() {
+        Map<String, String> seen = new HashMap<>();
+        for (String params : List.of("", "\"leg\":1", "\"hedge\":false", "\"leg\":1,\"hedge\":false",
+                "\"depth\":4", "\"depth\":4,\"leg\":1", "\"depth\":4,\"hedge\":false")) {
+            String previous = seen.put(gadgetFp(CoreConfigurationTest.GADGETS, "\"parameters\":{" + params + "}"),
+                    params);
+            assertEquals(null, previous, params + " has the same fingerprint as " + previous);
         }
     }
 
