@@ -195,7 +195,8 @@ public final class L2Book implements BookView {
     public long midTicks() {
         long b = bestBidTicks();
         long a = bestAskTicks();
-        return b == NO_PRICE || a == NO_PRICE ? NO_PRICE : Math.floorDiv(b + a, 2);
+        // floor((b + a) / 2) without overflowing near Long.MAX_VALUE
+        return b == NO_PRICE || a == NO_PRICE ? NO_PRICE : (b & a) + ((b ^ a) >> 1);
     }
 
     @Override
