@@ -36,6 +36,16 @@ final class ConfigurationParser {
     /** Most digits a tick or lot size may have before, and after, the decimal point. */
     private static final int MAX_DECIMAL_DIGITS = 100;
 
+    /**
+     * Longest decimal string (a tick or lot size such as {@code "0.01"}), checked before it is parsed:
+     * {@code new BigDecimal} takes time quadratic in the length (18 s for a megabyte of digits). The same
+     * as the longest JSON number the reader accepts, which Jackson checks before it parses the number.
+     */
+    private static final int MAX_DECIMAL_CHARS = 1000;
+
+    /** Longest detail of a Jackson error kept whole (it can quote a key of the input). */
+    private static final int MAX_JACKSON_DETAIL = 200;
+
     private final String source;
 
     private ConfigurationParser(String source) {
@@ -49,7 +59,8 @@ final class ConfigurationParser {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ConfigurationException(source, "$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw new ConfigurationException(source, "$", "malformed JSON" + where + ": "
+                    + ConfigurationException.clip(e.getOriginalMessage(), MAX_JACKSON_DETAIL, MAX_JACKSON_DETAIL));
         }
         if (root == null || root.isMissingNode()) {
             throw new ConfigurationException(source, "$", "empty input: a configuration is a JSON object, e.g. {}");
@@ -100,7 +111,7 @@ final class ConfigurationParser {
                 throw error(p + ".symbol", "must not be blank");
             }
             if (!symbols.add(symbol)) {
-                throw error(p + ".symbol", "duplicate symbol \"" + symbol + "\": symbols must be unique");
+                throw error(p + ".symbol", "duplicate symbol " + quote(symbol) + ": symbols must be unique");
             }
             out.add(new InstrumentSpec(symbol, o.positiveDecimal("tickSize"), o.positiveDecimal("lotSize")));
         }
@@ -237,7 +248,7 @@ final class ConfigurationParser {
         try {
             return Enum.valueOf(type, node.textValue());
         } catch (IllegalArgumentException e) {
-            throw error(path, "unknown value \"" + node.textValue() + "\"; must be one of "
+            throw error(path, "unknown value " + quote(node.textValue()) + "; must be one of "
                     + List.of(type.getEnumConstants()));
         }
     }
@@ -255,21 +266,39 @@ final class ConfigurationParser {
 
     /**
      * A number for an error message: plain when short, else scientific ({@code 1E+999999999}), so a
-     * huge exponent never expands into a gigantic string.
+     * huge exponent never expands into a gigantic string; clipped when it has many digits.
      */
     private static String shown(BigDecimal v) {
-        return Math.abs((long) v.scale()) <= 40 && v.precision() <= 60 ? v.toPlainString() : v.toString();
+        return ConfigurationException.clip(
+                Math.abs((long) v.scale()) <= 40 && v.precision() <= 60 ? v.toPlainString() : v.toString());
     }
 
+    private static String quote(String s) {
+        return ConfigurationException.quote(s);
+    }
+
+    /**
+     * What a value is, for "(got ...)": its type and, for a scalar, its (clipped) text. A container is
+     * described by its size, never printed: that could copy megabytes to show forty characters.
+     */
     private static String kind(JsonNode n) {
         if (n == null || n.isMissingNode()) {
             return "nothing";
         }
-        String text = n.toString();
-        if (text.length() > 40) {
-            text = text.substring(0, 37) + "...";
+        switch (n.getNodeType()) {
+            case STRING:
+                return "string " + quote(n.textValue());
+            case NUMBER:
+                return "number " + ConfigurationException.clip(n.asText());
+            case BOOLEAN:
+                return "boolean " + n.asText();
+            case ARRAY:
+                return "array of " + n.size() + (n.size() == 1 ? " element" : " elements");
+            case OBJECT:
+                return "object with " + n.size() + (n.size() == 1 ? " member" : " members");
+            default:
+                return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         }
-        return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + text;
     }
 
     /** One JSON object being read, with its path. */
@@ -297,7 +326,8 @@ final class ConfigurationParser {
             while (it.hasNext()) {
                 String k = it.next();
                 if (!allowed.contains(k)) {
-                    throw error(path + "." + k, "unknown key \"" + k + "\"; allowed here: "
+                    throw error(path + "." + ConfigurationException.pathKey(k), "unknown key " + quote(k)
+                            + "; allowed here: "
                             + new java.util.TreeSet<>(allowed));
                 }
             }
@@ -323,12 +353,18 @@ final class ConfigurationParser {
             }
             BigDecimal v;
             if (n.isTextual()) {
+                String text = n.textValue();
+                if (text.length() > MAX_DECIMAL_CHARS) {
+                    throw error(p, "must be a decimal string of at most " + MAX_DECIMAL_CHARS
+                            + " characters such as \"0.01\" (got " + quote(text) + ")");
+                }
                 try {
-                    v = new BigDecimal(n.textValue().trim());
+                    v = new BigDecimal(text.trim());
                 } catch (NumberFormatException e) {
-                    throw error(p, "must be a decimal number such as \"0.01\" (got \"" + n.textValue() + "\")");
+                    throw error(p, "must be a decimal number such as \"0.01\" (got " + quote(text) + ")");
                 }
             } else if (n.isNumber()) {
+                // Its text is at most MAX_DECIMAL_CHARS long: Jackson checks that before it parses it.
                 v = n.decimalValue();
             } else {
                 throw error(p, "must be a decimal string such as \"0.01\" (got " + kind(n) + ")");

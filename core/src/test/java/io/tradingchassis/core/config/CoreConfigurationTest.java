@@ -316,6 +316,110 @@ class CoreConfigurationTest {
                 .instruments().get(0).tickSize().toPlainString());
     }
 
+    // ================================================================== hostile input: long values
+
+    /**
+     * Longest message a refused hostile input may produce: the source, the path, the rule with a clipped
+     * value and, at most, the list of allowed names (the event types are the longest, about 250 characters).
+     */
+    private static final int SHORT_MESSAGE = 500;
+
+    private static String instrumentWith(String field, String value) {
+        String tick = field.equals("tickSize") ? value : "1";
+        String lot = field.equals("lotSize") ? value : "1";
+        return "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":" + tick + ",\"lotSize\":" + lot + "}]}";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tickSize", "lotSize"})
+    void aMegabyteDecimalStringIsRefusedByItsLengthBeforeItIsParsed(String field) {
+        // new BigDecimal of 1 MB of digits took ~18 s (4 MB: minutes); the length is checked first.
+        String value = "\"" + "1".repeat(1_000_000) + "\"";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            ConfigurationException e = assertError(instrumentWith(field, value), "$.instruments[0]." + field,
+                    "at most 1000 characters");
+            assertTrue(e.getMessage().contains("\"" + "1".repeat(40) + "\u2026\" (1000000 characters)"),
+                    e.getMessage());
+            assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+        });
+    }
+
+    @Test
+    void aLongDecimalWithinTheLengthLimitIsShownClippedInTheDigitRule() {
+        // 900 digits pass the length check and break the digit rule; the message shows 40 of them.
+        for (String value : new String[] {"\"" + "7".repeat(900) + "\"", "7".repeat(900), "0." + "7".repeat(900)}) {
+            ConfigurationException e = assertError(instrumentWith("tickSize", value), "$.instruments[0].tickSize",
+                    "at most 100 digits");
+            assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+            assertTrue(e.getMessage().contains(" characters)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aLongIntegerIsShownClipped() {
+        ConfigurationException e = assertError("{\"checkpointInterval\":" + "9".repeat(900) + "}",
+                "$.checkpointInterval", "must be in [1, ");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+        e = assertError("{\"checkpointInterval\":" + "9".repeat(900) + ".5}", "$.checkpointInterval",
+                "must be an integer");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
+    @Test
+    void aLongUnknownKeyIsClippedInThePathAndTheMessage() {
+        String key = "k".repeat(40_000);
+        ConfigurationException e = assertError("{\"risk\":{\"" + key + "\":1}}", "$.risk." + "k".repeat(40) + "\u2026",
+                "unknown key \"" + "k".repeat(40) + "\u2026\" (40000 characters); allowed here: [");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
+    @Test
+    void longStringValuesAreClippedWhereverTheyAreEchoed() {
+        String big = "M".repeat(1_000_000);
+        String clipped = "\"" + "M".repeat(40) + "\u2026\" (1000000 characters)";
+        String[][] cases = {
+            {"{\"mergeOrder\":[\"" + big + "\"]}", "$.mergeOrder[0]", "unknown value " + clipped},
+            {"{\"decisionTrigger\":{\"eventTypes\":[\"" + big + "\"]}}", "$.decisionTrigger.eventTypes[0]",
+                "unknown value " + clipped},
+            {"{\"rateLimit\":{\"capacity\":\"" + big + "\"}}", "$.rateLimit.capacity", "(got string " + clipped},
+            {"{\"instruments\":[{\"symbol\":\"" + big + "\",\"tickSize\":1,\"lotSize\":1},{\"symbol\":\"" + big
+                + "\",\"tickSize\":1,\"lotSize\":1}]}", "$.instruments[1].symbol", "duplicate symbol " + clipped},
+            {"{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":\"x" + big + "\",\"lotSize\":1}]}",
+                "$.instruments[0].tickSize", "at most 1000 characters"},
+        };
+        for (String[] c : cases) {
+            ConfigurationException e = assertError(c[0], c[1], c[2]);
+            assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+        }
+    }
+
+    @Test
+    void aLargeContainerOfTheWrongKindIsDescribedNotPrinted() {
+        String array = "[" + "1,".repeat(200_000) + "1]";
+        ConfigurationException e = assertError("{\"risk\":" + array + "}", "$.risk", "(got array of 200001 elements)");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+        e = assertError("{\"instruments\":{\"a\":1,\"b\":2}}", "$.instruments", "(got object with 2 members)");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
+    @Test
+    void aLongDuplicateKeyIsClippedInTheMalformedJsonMessage() {
+        String key = "d".repeat(40_000);
+        ConfigurationException e = assertError("{\"" + key + "\":1,\"" + key + "\":2}", "$", "malformed JSON");
+        assertTrue(e.getMessage().contains("Duplicate field 'ddd"), e.getMessage());
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
+    @Test
+    void noMessageEchoesAMegabyteValueWhole() {
+        // The strategy section echoes its id itself; ConfigurationException caps any rule as a backstop.
+        String big = "s".repeat(1_000_000);
+        ConfigurationException e = assertError("{\"strategy\":{\"id\":\"" + big + "\"}}", "$.strategy.id",
+                "unknown strategy");
+        assertTrue(e.getMessage().length() < 3000, () -> "message of " + e.getMessage().length() + " characters");
+        assertTrue(e.getMessage().contains(" characters)"), e.getMessage().substring(0, 100));
+    }
+
     // ================================================================== malformed input
 
     @Test
