@@ -64,7 +64,10 @@ public final class ConfigurationException extends RuntimeException {
         return Character.isHighSurrogate(s.charAt(keep - 1)) ? keep - 1 : keep;
     }
 
-    /** Escapes control characters (backslash-n, -r, -t, -u00xx): input text cannot break the line. */
+    /**
+     * Escapes control characters (backslash-n, -r, -t, -u00xx), so input text cannot break the line, and
+     * lone surrogates (backslash-udxxx), so the message is valid Unicode and prints the same in UTF-8.
+     */
     static String oneLine(String s) {
         if (s == null) {
             return "null";
@@ -72,9 +75,17 @@ public final class ConfigurationException extends RuntimeException {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c != 0x7f && c != '\u2028' && c != '\u2029') {
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair || (c >= 0x20 && c != 0x7f && c != '\u2028' && c != '\u2029' && !Character.isSurrogate(c))) {
                 if (b != null) {
                     b.append(c);
+                    if (pair) {
+                        b.append(s.charAt(i + 1));
+                    }
+                }
+                if (pair) {
+                    i++;
                 }
                 continue;
             }

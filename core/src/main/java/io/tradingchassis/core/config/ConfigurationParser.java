@@ -253,6 +253,23 @@ final class ConfigurationParser {
         }
     }
 
+    /**
+     * {@code s}, if it has no lone surrogate. A string the configuration keeps reaches its RFC 8785 form,
+     * which (like any I-JSON) cannot hold one; a JSON escape of one (backslash-ud800) can.
+     */
+    private String validUnicode(String s, String path) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error(path, String.format("must be valid Unicode (RFC 7493 §2.1): lone surrogate \\u%04x at "
+                        + "index %d", (int) c, i));
+            }
+        }
+        return s;
+    }
+
     private Obj object(JsonNode node, String path) {
         if (node == null || !node.isObject()) {
             throw error(path, "must be a JSON object (got " + kind(node) + ")");
@@ -341,7 +358,7 @@ final class ConfigurationParser {
             if (!n.isTextual()) {
                 throw error(path + "." + name, "must be a string (got " + kind(n) + ")");
             }
-            return n.textValue();
+            return validUnicode(n.textValue(), path + "." + name);
         }
 
         /** An exact positive decimal, given as a string ("0.01") or a JSON number read exactly. */

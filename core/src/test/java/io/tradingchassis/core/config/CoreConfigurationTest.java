@@ -420,6 +420,51 @@ class CoreConfigurationTest {
         assertTrue(e.getMessage().contains(" characters)"), e.getMessage().substring(0, 100));
     }
 
+    // ================================================================== hostile input: broken Unicode
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "\\ud800         | \\ud800 at index 0",
+        "AB\\udc00       | \\udc00 at index 2",
+        "A\\ud800B       | \\ud800 at index 1",
+        "\\ud83d\\ude02\\ude02 | \\ude02 at index 2",
+    })
+    void aLoneSurrogateInASymbolIsAConfigurationErrorNotAnInternalOne(String symbol, String where) {
+        // RFC 8785 cannot encode a lone surrogate: this used to fail in the fingerprint, an IllegalStateException.
+        ConfigurationException e = assertError("{\"instruments\":[{\"symbol\":\"" + symbol
+                + "\",\"tickSize\":1,\"lotSize\":1}]}", "$.instruments[0].symbol",
+                "must be valid Unicode (RFC 7493 §2.1): lone surrogate " + where);
+        assertEquals(-1, loneSurrogateIndex(e.getMessage()), e.getMessage());
+    }
+
+    @Test
+    void aSurrogatePairInASymbolIsFine() {
+        CoreConfiguration c = CoreConfiguration.parse("{\"instruments\":[{\"symbol\":\"\\ud83d\\ude02\","
+                + "\"tickSize\":1,\"lotSize\":1}]}", "t");
+        assertEquals("\ud83d\ude02", c.instruments().get(0).symbol());
+    }
+
+    @Test
+    void messagesEscapeLoneSurrogatesOfTheInput() {
+        // Echoed values stay valid Unicode, so a UTF-8 terminal shows backslash-ud800, not a replacement character.
+        ConfigurationException e = assertError("{\"mergeOrder\":[\"\\ud800\"]}", "$.mergeOrder[0]",
+                "unknown value \"\\ud800\"");
+        assertEquals(-1, loneSurrogateIndex(e.getMessage()), e.getMessage());
+        e = assertError("{\"strategy\":{\"id\":\"x\\udfff\"}}", "$.strategy.id", "unknown strategy \"x\\udfff\"");
+        assertEquals(-1, loneSurrogateIndex(e.getMessage()), e.getMessage());
+    }
+
+    private static int loneSurrogateIndex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     // ================================================================== malformed input
 
     @Test

@@ -158,6 +158,18 @@ class ConfigCommandTest {
         assertTrue(r.err().startsWith("tc: " + bad + ": $: malformed JSON at line 3, column "), r::toString);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"validate", "canonical", "fingerprint"})
+    void loneSurrogateInASymbolIsAnInputErrorNotAnInternalOne(String command) {
+        Result r = tcWithStdin("{\"instruments\":[{\"symbol\":\"\\ud800\",\"tickSize\":\"0.01\",\"lotSize\":1}]}",
+                "config", command, "-");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out());
+        assertOneLine(r.err());
+        assertTrue(r.err().startsWith("tc: <stdin>: $.instruments[0].symbol: must be valid Unicode (RFC 7493 §2.1): "
+                + "lone surrogate \\ud800 at index 0"), r::toString);
+    }
+
     @Test
     void directoryIsAnInputError() {
         Result r = tc("config", "validate", tmp.toString());
