@@ -1,5 +1,6 @@
 package io.tradingchassis.core.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.EventType;
+import io.tradingchassis.core.json.JsonLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,7 +28,9 @@ import java.util.TreeMap;
 /** Walks a configuration JSON tree, checking every key and value against the schema (SPEC §10). */
 final class ConfigurationParser {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(JsonLimits.streamReadConstraints())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
@@ -39,9 +45,9 @@ final class ConfigurationParser {
     /**
      * Longest decimal string (a tick or lot size such as {@code "0.01"}), checked before it is parsed:
      * {@code new BigDecimal} takes time quadratic in the length (18 s for a megabyte of digits). The same
-     * as the longest JSON number the reader accepts, which Jackson checks before it parses the number.
+     * bound as for a JSON number (1000 digits), which Jackson checks before it parses the number.
      */
-    private static final int MAX_DECIMAL_CHARS = 1000;
+    private static final int MAX_DECIMAL_CHARS = JsonLimits.MAX_NUMBER_LENGTH;
 
     /** Longest detail of a Jackson error kept whole (it can quote a key of the input). */
     private static final int MAX_JACKSON_DETAIL = 200;
@@ -54,18 +60,35 @@ final class ConfigurationParser {
 
     static CoreConfiguration parse(String json, String source) {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ConfigurationException(source, "$", "malformed JSON" + where + ": "
-                    + ConfigurationException.clip(e.getOriginalMessage(), MAX_JACKSON_DETAIL, MAX_JACKSON_DETAIL));
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            try {
+                root = MAPPER.readTree(parser);
+            } catch (JsonProcessingException e) {
+                throw unreadable(e, parser, source);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a String cannot fail", e);
         }
         if (root == null || root.isMissingNode()) {
             throw new ConfigurationException(source, "$", "empty input: a configuration is a JSON object, e.g. {}");
         }
         return new ConfigurationParser(source).root(root);
+    }
+
+    /** The error for text Jackson cannot read: a broken limit of {@link JsonLimits} by name, else malformed JSON. */
+    private static ConfigurationException unreadable(JsonProcessingException e, JsonParser parser, String source) {
+        JsonLocation loc = e.getLocation();
+        if (loc == null || loc.getLineNr() < 0) {
+            // Jackson reports a broken limit without a location: the token that broke it is where it starts.
+            loc = parser.currentTokenLocation();
+        }
+        String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        String limit = JsonLimits.brokenLimit(e);
+        if (limit != null) {
+            return new ConfigurationException(source, "$", "limit of this reader: " + limit + where);
+        }
+        return new ConfigurationException(source, "$", "malformed JSON" + where + ": "
+                + ConfigurationException.clip(e.getOriginalMessage(), MAX_JACKSON_DETAIL, MAX_JACKSON_DETAIL));
     }
 
     private CoreConfiguration root(JsonNode root) {

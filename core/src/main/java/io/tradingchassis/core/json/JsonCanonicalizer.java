@@ -37,10 +37,14 @@ import java.util.Objects;
  */
 public final class JsonCanonicalizer {
 
-    /** Strict JSON (Jackson's defaults) plus duplicate-name detection. */
+    /** Strict JSON (Jackson's defaults) plus duplicate-name detection, within {@link JsonLimits}. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(JsonLimits.streamReadConstraints())
             .build();
+
+    /** Longest detail of a Jackson error kept whole (it can quote a member name of the input). */
+    private static final int MAX_JACKSON_DETAIL = 200;
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -57,22 +61,25 @@ public final class JsonCanonicalizer {
      * @param jsonText one JSON value, optionally surrounded by whitespace
      * @return the canonical form; {@code getBytes(UTF_8)} of it is the canonical byte sequence
      * @throws JsonCanonicalizationException if the text is not JSON, has content after the
-     *         value, or breaks an I-JSON rule; the message ends with {@code line:column}
+     *         value, breaks an I-JSON rule or a limit of {@link JsonLimits}; the message ends with
+     *         {@code line:column}
      */
     public static String canonicalize(String jsonText) throws JsonCanonicalizationException {
         Objects.requireNonNull(jsonText, "jsonText");
         try (JsonParser parser = FACTORY.createParser(jsonText)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new JsonCanonicalizationException(
-                        "JSON syntax (RFC 8259 §2): no value in the text" + at(parser.currentLocation()));
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    throw new JsonCanonicalizationException(
+                            "JSON syntax (RFC 8259 §2): no value in the text" + at(parser.currentLocation()));
+                }
+                StringBuilder out = new StringBuilder(jsonText.length());
+                writeValue(parser, first, out);
+                requireEnd(parser);
+                return out.toString();
+            } catch (JsonProcessingException e) {
+                throw fromJackson(e, null, parser);
             }
-            StringBuilder out = new StringBuilder(jsonText.length());
-            writeValue(parser, first, out);
-            requireEnd(parser);
-            return out.toString();
-        } catch (JsonProcessingException e) {
-            throw fromJackson(e, null);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a String cannot fail", e);
         }
@@ -95,7 +102,7 @@ public final class JsonCanonicalizer {
         try {
             trailing = parser.nextToken();
         } catch (JsonProcessingException e) {
-            throw fromJackson(e, "content after the top-level value");
+            throw fromJackson(e, "content after the top-level value", parser);
         }
         if (trailing != null) {
             throw new JsonCanonicalizationException("JSON syntax (RFC 8259 §2): content after the top-level value ("
@@ -206,8 +213,23 @@ public final class JsonCanonicalizer {
         return text;
     }
 
-    private static JsonCanonicalizationException fromJackson(JsonProcessingException e, String context) {
+    /** The error for a Jackson exception; a broken limit is named as such (it is not a syntax error). */
+    private static JsonCanonicalizationException fromJackson(JsonProcessingException e, String context,
+                                                             JsonParser parser) {
+        String where = context == null ? "" : " in " + context;
+        JsonLocation location = e.getLocation();
+        if (location == null || location.getLineNr() < 0) {
+            // Jackson reports a broken limit without a location: the token that broke it is where it starts.
+            location = parser.currentTokenLocation();
+        }
+        String limit = JsonLimits.brokenLimit(e);
+        if (limit != null) {
+            return new JsonCanonicalizationException("limit of this reader: " + limit + where + at(location), e);
+        }
         String detail = oneLine(e.getOriginalMessage());
+        if (detail.length() > MAX_JACKSON_DETAIL) {
+            detail = detail.substring(0, MAX_JACKSON_DETAIL) + "\u2026 (" + detail.length() + " characters)";
+        }
         String rule;
         if (detail.startsWith("Duplicate field")) {
             rule = "I-JSON (RFC 7493 §2.3): duplicate member name";
@@ -217,8 +239,7 @@ public final class JsonCanonicalizer {
         } else {
             rule = "JSON syntax (RFC 8259)";
         }
-        String where = context == null ? "" : " in " + context;
-        return new JsonCanonicalizationException(rule + where + ": " + detail + at(e.getLocation()), e);
+        return new JsonCanonicalizationException(rule + where + ": " + detail + at(location), e);
     }
 
     // ---------------------------------------------------------------- tree input

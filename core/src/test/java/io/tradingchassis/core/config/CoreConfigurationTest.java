@@ -465,6 +465,35 @@ class CoreConfigurationTest {
         return -1;
     }
 
+    // ================================================================== hostile input: reader limits
+
+    @Test
+    void nestingPastTheReaderLimitIsNamedNotCalledMalformed() {
+        String deep = "{\"risk\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
+        ConfigurationException e = assertError(deep, "$",
+                "limit of this reader: nesting deeper than 1000 levels at line 1, column 1008");
+        assertFalse(e.getMessage().contains("malformed"), e.getMessage());
+        // At the limit it is a schema error like any other.
+        assertError("{\"risk\":" + "[".repeat(999) + "]".repeat(999) + "}", "$.risk", "must be a JSON object");
+    }
+
+    @Test
+    void numberPastTheReaderLimitIsNamedNotCalledMalformed() {
+        ConfigurationException e = assertError("{\"checkpointInterval\": " + "1".repeat(1001) + "}", "$",
+                "limit of this reader: number longer than 1000 digits at line 1, column ");
+        assertFalse(e.getMessage().contains("malformed"), e.getMessage());
+        e = assertError(instrumentWith("tickSize", "1." + "1".repeat(1000)), "$",
+                "limit of this reader: number longer than 1000 digits at line 1, column ");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
+    @Test
+    void keyPastTheReaderLimitIsNamedNotCalledMalformed() {
+        ConfigurationException e = assertError("{\"" + "k".repeat(50_001) + "\": 1}", "$",
+                "limit of this reader: member name longer than 50000 characters at line 1, column ");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
     // ================================================================== malformed input
 
     @Test

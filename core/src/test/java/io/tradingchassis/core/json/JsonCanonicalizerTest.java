@@ -333,4 +333,49 @@ class JsonCanonicalizerTest {
         assertEquals(once, canon(once));
         assertFalse(once.contains(" "));
     }
+
+    // ------------------------------------------------------------ limits
+
+    @Test
+    void nestingPastTheLimitNamesTheLimitAndThePosition() {
+        String deep = "[".repeat(JsonLimits.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonLimits.MAX_NESTING_DEPTH + 1);
+        JsonCanonicalizationException e = rejected(deep);
+        assertTrue(e.getMessage().startsWith("limit of this reader: nesting deeper than 1000 levels"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" at 1:1001"), e.getMessage()); // the bracket that broke it
+        String deepObjects = "{\"a\":".repeat(1001) + "1" + "}".repeat(1001);
+        assertTrue(rejected(deepObjects).getMessage().contains("nesting deeper than 1000 levels"));
+    }
+
+    @Test
+    void nestingAtTheLimitIsFine() throws Exception {
+        String deep = "[".repeat(JsonLimits.MAX_NESTING_DEPTH) + "]".repeat(JsonLimits.MAX_NESTING_DEPTH);
+        assertEquals(deep, canon(deep));
+    }
+
+    @Test
+    void numberPastTheLimitNamesTheLimit() throws Exception {
+        assertEquals("1.1111111111111112", canon("1." + "1".repeat(JsonLimits.MAX_NUMBER_LENGTH - 1)));
+        JsonCanonicalizationException e = rejected("[1." + "1".repeat(JsonLimits.MAX_NUMBER_LENGTH) + "]");
+        assertTrue(e.getMessage().startsWith("limit of this reader: number longer than 1000 digits"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(" at 1:2"), e.getMessage()); // where the number starts
+        e = rejected("{\"a\":" + "9".repeat(JsonLimits.MAX_NUMBER_LENGTH + 1) + "}");
+        assertTrue(e.getMessage().contains("number longer than 1000 digits"), e.getMessage());
+    }
+
+    @Test
+    void memberNamePastTheLimitNamesTheLimit() {
+        JsonCanonicalizationException e = rejected("{\"" + "n".repeat(JsonLimits.MAX_NAME_LENGTH + 1) + "\":1}");
+        assertTrue(e.getMessage().startsWith("limit of this reader: member name longer than 50000 characters"),
+                e.getMessage());
+        assertTrue(e.getMessage().length() < 200, e.getMessage());
+    }
+
+    @Test
+    void jacksonDetailsThatQuoteTheInputAreClipped() {
+        String name = "d".repeat(40_000);
+        JsonCanonicalizationException e = rejected("{\"" + name + "\":1,\"" + name + "\":2}");
+        assertTrue(e.getMessage().contains("duplicate member name"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, e.getMessage());
+    }
 }
