@@ -46,6 +46,10 @@ public final class JsonCanonicalizer {
     /** Longest detail of a Jackson error kept whole (it can quote a member name of the input). */
     private static final int MAX_JACKSON_DETAIL = 200;
 
+    /** A JSON path with more steps than this is shown by its first and last steps. */
+    private static final int MAX_PATH_STEPS = 24;
+    private static final int PATH_HEAD_STEPS = 8;
+
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private static final Comparator<Map.Entry<String, JsonNode>> BY_NAME = Map.Entry.comparingByKey();
@@ -260,7 +264,7 @@ public final class JsonCanonicalizer {
     public static String canonicalize(JsonNode node) throws JsonCanonicalizationException {
         Objects.requireNonNull(node, "node");
         StringBuilder out = new StringBuilder();
-        writeNode(node, new ArrayDeque<>(), out);
+        writeTree(node, out);
         return out.toString();
     }
 
@@ -275,71 +279,116 @@ public final class JsonCanonicalizer {
         return canonicalize(node).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** {@code path} holds the member names (String) and indices (Integer) leading to {@code node}. */
-    private static void writeNode(JsonNode node, Deque<Object> path, StringBuilder out)
+    /** An array or object being written: its children in output order and the one being written. */
+    private static final class Frame {
+        /** The members sorted by name, for an object; {@code null} for an array. */
+        final List<Map.Entry<String, JsonNode>> members;
+        /** The elements, for an array; {@code null} for an object. */
+        final Iterator<JsonNode> elements;
+        /** How many children have been started. */
+        int started;
+        /** The member name (String) or index (Integer) of the child being written; for error paths. */
+        Object step;
+
+        Frame(List<Map.Entry<String, JsonNode>> members, Iterator<JsonNode> elements) {
+            this.members = members;
+            this.elements = elements;
+        }
+
+        boolean hasNext() {
+            return members == null ? elements.hasNext() : started < members.size();
+        }
+    }
+
+    /**
+     * Writes the tree depth first with a stack of {@link Frame}s instead of recursion: a tree built in
+     * code can be nested deeper than any thread stack (text stops at {@link JsonLimits#MAX_NESTING_DEPTH}).
+     * The stack holds the open arrays and objects, innermost first.
+     */
+    private static void writeTree(JsonNode root, StringBuilder out) throws JsonCanonicalizationException {
+        Deque<Frame> stack = new ArrayDeque<>();
+        JsonNode node = root;
+        while (true) {
+            if (node != null) {
+                Frame opened = writeOrOpen(node, stack, out);
+                if (opened != null) {
+                    stack.push(opened);
+                }
+            }
+            Frame top = stack.peek();
+            if (top == null) {
+                return;
+            }
+            if (!top.hasNext()) {
+                out.append(top.members == null ? ']' : '}');
+                stack.pop();
+                node = null;
+                continue;
+            }
+            if (top.started > 0) {
+                out.append(',');
+            }
+            if (top.members == null) {
+                top.step = top.started;
+                node = top.elements.next();
+            } else {
+                Map.Entry<String, JsonNode> member = top.members.get(top.started);
+                String name = member.getKey();
+                top.step = name;
+                int bad = loneSurrogateIndex(name);
+                if (bad >= 0) {
+                    throw new JsonCanonicalizationException(
+                            loneSurrogateMessage(name, bad, "member name") + " at " + jsonPath(stack));
+                }
+                writeString(out, name);
+                out.append(':');
+                node = member.getValue();
+            }
+            top.started++;
+        }
+    }
+
+    /**
+     * Writes a scalar, or the opening bracket of an array or object and returns its frame.
+     * {@code stack} is the path to {@code node}, for errors.
+     */
+    private static Frame writeOrOpen(JsonNode node, Deque<Frame> stack, StringBuilder out)
             throws JsonCanonicalizationException {
         switch (node.getNodeType()) {
             case OBJECT:
                 List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
                 members.sort(BY_NAME); // String.compareTo: UTF-16 code unit order
                 out.append('{');
-                for (int i = 0; i < members.size(); i++) {
-                    String name = members.get(i).getKey();
-                    path.addLast(name);
-                    int bad = loneSurrogateIndex(name);
-                    if (bad >= 0) {
-                        throw new JsonCanonicalizationException(
-                                loneSurrogateMessage(name, bad, "member name") + " at " + jsonPath(path));
-                    }
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    writeString(out, name);
-                    out.append(':');
-                    writeNode(members.get(i).getValue(), path, out);
-                    path.removeLast();
-                }
-                out.append('}');
-                break;
+                return new Frame(members, null);
             case ARRAY:
                 out.append('[');
-                int index = 0;
-                for (Iterator<JsonNode> it = node.elements(); it.hasNext(); index++) {
-                    if (index > 0) {
-                        out.append(',');
-                    }
-                    path.addLast(index);
-                    writeNode(it.next(), path, out);
-                    path.removeLast();
-                }
-                out.append(']');
-                break;
+                return new Frame(null, node.elements());
             case STRING:
                 String text = node.textValue();
                 int bad = loneSurrogateIndex(text);
                 if (bad >= 0) {
                     throw new JsonCanonicalizationException(
-                            loneSurrogateMessage(text, bad, "string value") + " at " + jsonPath(path));
+                            loneSurrogateMessage(text, bad, "string value") + " at " + jsonPath(stack));
                 }
                 writeString(out, text);
-                break;
+                return null;
             case NUMBER:
-                Es6NumberFormatter.appendTo(out, exactDouble(node, path));
-                break;
+                Es6NumberFormatter.appendTo(out, exactDouble(node, stack));
+                return null;
             case BOOLEAN:
                 out.append(node.booleanValue() ? "true" : "false");
-                break;
+                return null;
             case NULL:
                 out.append("null");
-                break;
+                return null;
             default: // BINARY, POJO, MISSING
                 throw new JsonCanonicalizationException("RFC 8785 §3.2: a " + node.getNodeType()
-                        + " node has no JSON value to canonicalize, at " + jsonPath(path));
+                        + " node has no JSON value to canonicalize, at " + jsonPath(stack));
         }
     }
 
     /** The double value of a number node, failing if that is not exactly the node's value. */
-    private static double exactDouble(JsonNode node, Deque<Object> path) throws JsonCanonicalizationException {
+    private static double exactDouble(JsonNode node, Deque<Frame> path) throws JsonCanonicalizationException {
         double d;
         boolean exact;
         switch (node.numberType()) {
@@ -380,15 +429,34 @@ public final class JsonCanonicalizer {
         return d;
     }
 
-    /** {@code $}, then {@code .name} or {@code ["name"]} per member and {@code [i]} per element. */
-    private static String jsonPath(Deque<Object> path) {
+    /**
+     * {@code $}, then {@code .name} or {@code ["name"]} per member and {@code [i]} per element, from the
+     * open frames (innermost first). A path of more than {@value #MAX_PATH_STEPS} steps shows its first
+     * {@value #PATH_HEAD_STEPS} and its last steps around {@code […N levels…]}.
+     */
+    private static String jsonPath(Deque<Frame> stack) {
+        List<Object> steps = new ArrayList<>(stack.size());
+        for (Iterator<Frame> it = stack.descendingIterator(); it.hasNext(); ) {
+            Object step = it.next().step;
+            if (step != null) {
+                steps.add(step);
+            }
+        }
         StringBuilder sb = new StringBuilder("$");
-        for (Object step : path) {
+        int skipFrom = steps.size() > MAX_PATH_STEPS ? PATH_HEAD_STEPS : steps.size();
+        int skipTo = steps.size() - (MAX_PATH_STEPS - PATH_HEAD_STEPS);
+        for (int i = 0; i < steps.size(); i++) {
+            if (i == skipFrom) {
+                sb.append("[\u2026").append(skipTo - skipFrom).append(" levels\u2026]");
+                i = skipTo - 1;
+                continue;
+            }
+            Object step = steps.get(i);
             if (step instanceof Integer) {
                 sb.append('[').append(step).append(']');
             } else {
                 String name = (String) step;
-                if (isSimpleName(name)) {
+                if (name.length() <= 60 && isSimpleName(name)) {
                     sb.append('.').append(name);
                 } else {
                     sb.append('[').append(quoted(name)).append(']');

@@ -378,4 +378,42 @@ class JsonCanonicalizerTest {
         assertTrue(e.getMessage().contains("duplicate member name"), e.getMessage());
         assertTrue(e.getMessage().length() < 300, e.getMessage());
     }
+
+    @Test
+    void aVeryDeepTreeIsCanonicalizedWithoutOverflowingTheStack() throws Exception {
+        // Text input stops at 1000 levels; a tree built in code has no such limit and used to overflow the stack.
+        int depth = 100_000;
+        ArrayNode root = NODES.arrayNode();
+        ArrayNode inner = root;
+        for (int i = 1; i < depth; i++) {
+            inner = inner.addArray();
+        }
+        inner.add(1).addObject().put("b", 2).put("a", "x");
+        String expected = "[".repeat(depth) + "1,{\"a\":\"x\",\"b\":2}" + "]".repeat(depth);
+        assertEquals(expected, JsonCanonicalizer.canonicalize(root));
+    }
+
+    @Test
+    void anErrorDeepInATreeNamesAShortenedPath() {
+        int depth = 100_000;
+        ObjectNode root = NODES.objectNode();
+        ObjectNode inner = root;
+        for (int i = 1; i < depth; i++) {
+            inner = inner.putObject("k");
+        }
+        inner.putArray("list").add(1).add(DecimalNode.valueOf(new BigDecimal("0.1")));
+        JsonCanonicalizationException e = rejected(root);
+        assertTrue(e.getMessage().length() < 500, () -> e.getMessage().length() + " characters: "
+                + e.getMessage().substring(0, 500));
+        assertTrue(e.getMessage().endsWith(", at $.k.k.k.k.k.k.k.k[\u202699977 levels\u2026]"
+                + ".k".repeat(14) + ".list[1]"), e.getMessage());
+    }
+
+    @Test
+    void aLongMemberNameIsClippedInTheTreePath() {
+        ObjectNode root = NODES.objectNode();
+        root.putObject("n".repeat(1_000_000)).put("x", Double.NaN);
+        JsonCanonicalizationException e = rejected(root);
+        assertTrue(e.getMessage().length() < 300, () -> e.getMessage().length() + " characters");
+    }
 }
