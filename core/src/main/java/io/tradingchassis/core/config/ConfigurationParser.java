@@ -59,6 +59,12 @@ final class ConfigurationParser {
     }
 
     static CoreConfiguration parse(String json, String source) {
+        // Counted only when it could matter: a char is at most 3 bytes of UTF-8 (a surrogate pair, 4 for 2).
+        long bytes = (long) json.length() * 3 <= CoreConfiguration.MAX_INPUT_BYTES ? 0 : utf8Length(json);
+        if (bytes > CoreConfiguration.MAX_INPUT_BYTES) {
+            throw new ConfigurationException(source, "$", bytes + " bytes of UTF-8, more than the "
+                    + CoreConfiguration.MAX_INPUT_TEXT + " a configuration may have");
+        }
         JsonNode root;
         try (JsonParser parser = MAPPER.createParser(json)) {
             try {
@@ -73,6 +79,26 @@ final class ConfigurationParser {
             throw new ConfigurationException(source, "$", "empty input: a configuration is a JSON object, e.g. {}");
         }
         return new ConfigurationParser(source).root(root);
+    }
+
+    /** The length of {@code s} in UTF-8 (a lone surrogate counted as 3 bytes). */
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /** The error for text Jackson cannot read: a broken limit of {@link JsonLimits} by name, else malformed JSON. */

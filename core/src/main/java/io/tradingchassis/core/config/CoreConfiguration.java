@@ -8,6 +8,8 @@ import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.json.JsonCanonicalizationException;
 import io.tradingchassis.core.json.JsonCanonicalizer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,16 @@ public final class CoreConfiguration {
      * double numbers) represents exactly, so the fingerprint never silently rounds a value.
      */
     public static final long MAX_EXACT_INTEGER = (1L << 53) - 1;
+
+    /**
+     * Largest configuration text, in bytes of UTF-8: 16 MiB. A configuration is a few kilobytes; the
+     * bound keeps a wrong or hostile file from exhausting the heap, as its JSON tree takes many times
+     * its size. {@link #load} checks a file's size before it reads it; {@link #parse} checks the text.
+     */
+    public static final int MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+    /** {@link #MAX_INPUT_BYTES} for messages. */
+    static final String MAX_INPUT_TEXT = "16 MiB (" + MAX_INPUT_BYTES + " bytes)";
 
     /** Default checkpoint interval, in positions. */
     public static final long DEFAULT_CHECKPOINT_INTERVAL = 10_000;
@@ -91,16 +103,37 @@ public final class CoreConfiguration {
         this.fingerprint = sha256Fingerprint(canonicalJson);
     }
 
-    /** Parses and validates configuration JSON; {@code source} names the input in error messages. */
+    /**
+     * Parses and validates configuration JSON; {@code source} names the input in error messages. Text of
+     * more than {@link #MAX_INPUT_BYTES} bytes of UTF-8 is refused before it is parsed.
+     */
     public static CoreConfiguration parse(String json, String source) {
         return ConfigurationParser.parse(json, source);
     }
 
-    /** Reads, parses and validates a configuration file. */
+    /**
+     * Reads, parses and validates a configuration file (UTF-8). A file of more than
+     * {@link #MAX_INPUT_BYTES} bytes is refused by its size, before it is read.
+     */
     public static CoreConfiguration load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > MAX_INPUT_BYTES) {
+                throw new ConfigurationException(file.toString(), "$", "file of " + size + " bytes, more than the "
+                        + MAX_INPUT_TEXT + " a configuration may have");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                // Bounded: the file may have grown since, or be a pipe whose size reads as 0.
+                bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
+            }
+            if (bytes.length > MAX_INPUT_BYTES) {
+                throw new ConfigurationException(file.toString(), "$", "file of more than " + MAX_INPUT_TEXT
+                        + ", the most a configuration may have");
+            }
+            // A decoder from newDecoder() reports malformed input; it never replaces it.
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IOException e) {
             throw new ConfigurationException(file.toString(), "$", "cannot read file: " + e);
         }

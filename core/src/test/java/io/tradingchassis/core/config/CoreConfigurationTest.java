@@ -494,6 +494,30 @@ class CoreConfigurationTest {
         assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
     }
 
+    // ================================================================== hostile input: size
+
+    @Test
+    void textOverTheInputLimitIsRefusedNamingTheLimit() {
+        int max = CoreConfiguration.MAX_INPUT_BYTES;
+        assertEquals(16 * 1024 * 1024, max);
+        assertEquals(CoreConfiguration.defaults(), CoreConfiguration.parse("{}" + " ".repeat(max - 2), "t"));
+        assertError("{}" + " ".repeat(max - 1), "$", "16777217 bytes of UTF-8, more than the 16 MiB (16777216 bytes) "
+                + "a configuration may have");
+        // Counted in UTF-8 bytes, not characters: 5.6 million euro signs are 16 MiB and 7 bytes.
+        assertError("{\"x\":\"" + "\u20ac".repeat(max / 3) + "\"}", "$", "16777223 bytes of UTF-8, more than the 16 MiB");
+    }
+
+    @Test
+    void loadRefusesAFileOverTheInputLimitBeforeReadingIt(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(CoreConfiguration.MAX_INPUT_BYTES + 1L); // sparse: no 16 MiB written
+        }
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> CoreConfiguration.load(big));
+        assertEquals(big + ": $: file of 16777217 bytes, more than the 16 MiB (16777216 bytes) a configuration may "
+                + "have", e.getMessage());
+    }
+
     // ================================================================== malformed input
 
     @Test
