@@ -33,6 +33,10 @@ import java.util.Objects;
  * number is otherwise read as the double nearest to its decimal text, so {@code 4.50},
  * {@code 4.5} and {@code 45e-1} canonicalize alike.
  *
+ * <p>Text is read within {@link JsonLimits} (nesting, number, name and string lengths); a tree
+ * built in code may be nested to any depth. Error messages show at most the first characters of a
+ * long value or name.
+ *
  * <p>Stateless and thread-safe. Configuration-time code: it allocates freely.
  */
 public final class JsonCanonicalizer {
