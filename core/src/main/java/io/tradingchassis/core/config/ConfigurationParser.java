@@ -1,5 +1,6 @@
 package io.tradingchassis.core.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,12 +11,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.EventType;
+import io.tradingchassis.core.json.JsonLimits;
 import io.tradingchassis.core.strategy.NoStrategy;
 import io.tradingchassis.core.strategy.ParameterSpec;
 import io.tradingchassis.core.strategy.ParameterType;
 import io.tradingchassis.core.strategy.StrategyCatalog;
 import io.tradingchassis.core.strategy.StrategyParameters;
 import io.tradingchassis.core.strategy.StrategyProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,7 +34,9 @@ import java.util.TreeMap;
 /** Walks a configuration JSON tree, checking every key and value against the schema (SPEC §10). */
 final class ConfigurationParser {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(JsonLimits.streamReadConstraints())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
@@ -42,6 +48,16 @@ final class ConfigurationParser {
     /** Most digits a tick or lot size may have before, and after, the decimal point. */
     private static final int MAX_DECIMAL_DIGITS = 100;
 
+    /**
+     * Longest decimal string (a tick or lot size such as {@code "0.01"}), checked before it is parsed:
+     * {@code new BigDecimal} takes time quadratic in the length (18 s for a megabyte of digits). The same
+     * bound as for a JSON number (1000 digits), which Jackson checks before it parses the number.
+     */
+    private static final int MAX_DECIMAL_CHARS = JsonLimits.MAX_NUMBER_LENGTH;
+
+    /** Longest detail of a Jackson error kept whole (it can quote a key of the input). */
+    private static final int MAX_JACKSON_DETAIL = 200;
+
     private final String source;
     private final StrategyCatalog catalog;
 
@@ -51,18 +67,62 @@ final class ConfigurationParser {
     }
 
     static CoreConfiguration parse(String json, String source, StrategyCatalog catalog) {
+        // Counted only when it could matter: a char is at most 3 bytes of UTF-8 (a surrogate pair, 4 for 2).
+        long bytes = (long) json.length() * 3 <= CoreConfiguration.MAX_INPUT_BYTES ? 0 : utf8Length(json);
+        if (bytes > CoreConfiguration.MAX_INPUT_BYTES) {
+            throw new ConfigurationException(source, "$", bytes + " bytes of UTF-8, more than the "
+                    + CoreConfiguration.MAX_INPUT_TEXT + " a configuration may have");
+        }
         JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ConfigurationException(source, "$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            try {
+                root = MAPPER.readTree(parser);
+            } catch (JsonProcessingException e) {
+                throw unreadable(e, parser, source);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a String cannot fail", e);
         }
         if (root == null || root.isMissingNode()) {
             throw new ConfigurationException(source, "$", "empty input: a configuration is a JSON object, e.g. {}");
         }
         return new ConfigurationParser(source, catalog).root(root);
+    }
+
+    /** The length of {@code s} in UTF-8 (a lone surrogate counted as 3 bytes). */
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    /** The error for text Jackson cannot read: a broken limit of {@link JsonLimits} by name, else malformed JSON. */
+    private static ConfigurationException unreadable(JsonProcessingException e, JsonParser parser, String source) {
+        JsonLocation loc = e.getLocation();
+        if (loc == null || loc.getLineNr() < 0) {
+            // Jackson reports a broken limit without a location: the token that broke it is where it starts.
+            loc = parser.currentTokenLocation();
+        }
+        String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        String limit = JsonLimits.brokenLimit(e);
+        if (limit != null) {
+            return new ConfigurationException(source, "$", "limit of this reader: " + limit + where);
+        }
+        return new ConfigurationException(source, "$", "malformed JSON" + where + ": "
+                + ConfigurationException.clip(e.getOriginalMessage(), MAX_JACKSON_DETAIL, MAX_JACKSON_DETAIL));
     }
 
     private CoreConfiguration root(JsonNode root) {
@@ -108,7 +168,7 @@ final class ConfigurationParser {
                 throw error(p + ".symbol", "must not be blank");
             }
             if (!symbols.add(symbol)) {
-                throw error(p + ".symbol", "duplicate symbol \"" + symbol + "\": symbols must be unique");
+                throw error(p + ".symbol", "duplicate symbol " + quote(symbol) + ": symbols must be unique");
             }
             out.add(new InstrumentSpec(symbol, o.positiveDecimal("tickSize"), o.positiveDecimal("lotSize")));
         }
@@ -236,7 +296,7 @@ final class ConfigurationParser {
     private StrategyProvider known(String id, String path) {
         StrategyProvider provider = catalog.provider(id);
         if (provider == null) {
-            throw error(path, "unknown strategy \"" + id + "\"; known: " + catalog.ids());
+            throw error(path, "unknown strategy " + quote(id) + "; known: " + catalog.ids());
         }
         return provider;
     }
@@ -270,9 +330,26 @@ final class ConfigurationParser {
         try {
             return Enum.valueOf(type, node.textValue());
         } catch (IllegalArgumentException e) {
-            throw error(path, "unknown value \"" + node.textValue() + "\"; must be one of "
+            throw error(path, "unknown value " + quote(node.textValue()) + "; must be one of "
                     + List.of(type.getEnumConstants()));
         }
+    }
+
+    /**
+     * {@code s}, if it has no lone surrogate. A string the configuration keeps reaches its RFC 8785 form,
+     * which (like any I-JSON) cannot hold one; a JSON escape of one (backslash-ud800) can.
+     */
+    private String validUnicode(String s, String path) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error(path, String.format("must be valid Unicode (RFC 7493 §2.1): lone surrogate \\u%04x at "
+                        + "index %d", (int) c, i));
+            }
+        }
+        return s;
     }
 
     private Obj object(JsonNode node, String path) {
@@ -288,21 +365,39 @@ final class ConfigurationParser {
 
     /**
      * A number for an error message: plain when short, else scientific ({@code 1E+999999999}), so a
-     * huge exponent never expands into a gigantic string.
+     * huge exponent never expands into a gigantic string; clipped when it has many digits.
      */
     private static String shown(BigDecimal v) {
-        return Math.abs((long) v.scale()) <= 40 && v.precision() <= 60 ? v.toPlainString() : v.toString();
+        return ConfigurationException.clip(
+                Math.abs((long) v.scale()) <= 40 && v.precision() <= 60 ? v.toPlainString() : v.toString());
     }
 
+    private static String quote(String s) {
+        return ConfigurationException.quote(s);
+    }
+
+    /**
+     * What a value is, for "(got ...)": its type and, for a scalar, its (clipped) text. A container is
+     * described by its size, never printed: that could copy megabytes to show forty characters.
+     */
     private static String kind(JsonNode n) {
         if (n == null || n.isMissingNode()) {
             return "nothing";
         }
-        String text = n.toString();
-        if (text.length() > 40) {
-            text = text.substring(0, 37) + "...";
+        switch (n.getNodeType()) {
+            case STRING:
+                return "string " + quote(n.textValue());
+            case NUMBER:
+                return "number " + ConfigurationException.clip(n.asText());
+            case BOOLEAN:
+                return "boolean " + n.asText();
+            case ARRAY:
+                return "array of " + n.size() + (n.size() == 1 ? " element" : " elements");
+            case OBJECT:
+                return "object with " + n.size() + (n.size() == 1 ? " member" : " members");
+            default:
+                return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         }
-        return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + text;
     }
 
     /** One JSON object being read, with its path. */
@@ -330,7 +425,8 @@ final class ConfigurationParser {
             while (it.hasNext()) {
                 String k = it.next();
                 if (!allowed.contains(k)) {
-                    throw error(path + "." + k, "unknown key \"" + k + "\"; allowed here: "
+                    throw error(path + "." + ConfigurationException.pathKey(k), "unknown key " + quote(k)
+                            + "; allowed here: "
                             + new java.util.TreeSet<>(allowed));
                 }
             }
@@ -344,7 +440,7 @@ final class ConfigurationParser {
             if (!n.isTextual()) {
                 throw error(path + "." + name, "must be a string (got " + kind(n) + ")");
             }
-            return n.textValue();
+            return validUnicode(n.textValue(), path + "." + name);
         }
 
         /** An exact positive decimal, given as a string ("0.01") or a JSON number read exactly. */
@@ -356,12 +452,18 @@ final class ConfigurationParser {
             }
             BigDecimal v;
             if (n.isTextual()) {
+                String text = n.textValue();
+                if (text.length() > MAX_DECIMAL_CHARS) {
+                    throw error(p, "must be a decimal string of at most " + MAX_DECIMAL_CHARS
+                            + " characters such as \"0.01\" (got " + quote(text) + ")");
+                }
                 try {
-                    v = new BigDecimal(n.textValue().trim());
+                    v = new BigDecimal(text.trim());
                 } catch (NumberFormatException e) {
-                    throw error(p, "must be a decimal number such as \"0.01\" (got \"" + n.textValue() + "\")");
+                    throw error(p, "must be a decimal number such as \"0.01\" (got " + quote(text) + ")");
                 }
             } else if (n.isNumber()) {
+                // Its text is at most MAX_DECIMAL_CHARS long: Jackson checks that before it parses it.
                 v = n.decimalValue();
             } else {
                 throw error(p, "must be a decimal string such as \"0.01\" (got " + kind(n) + ")");

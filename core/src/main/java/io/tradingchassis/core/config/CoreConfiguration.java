@@ -11,6 +11,8 @@ import io.tradingchassis.core.strategy.ParameterSpec;
 import io.tradingchassis.core.strategy.ParameterType;
 import io.tradingchassis.core.strategy.StrategyCatalog;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,16 @@ public final class CoreConfiguration {
      * double numbers) represents exactly, so the fingerprint never silently rounds a value.
      */
     public static final long MAX_EXACT_INTEGER = (1L << 53) - 1;
+
+    /**
+     * Largest configuration text, in bytes of UTF-8: 16 MiB. A configuration is a few kilobytes; the
+     * bound keeps a wrong or hostile file from exhausting the heap, as its JSON tree takes many times
+     * its size. {@link #load} checks a file's size before it reads it; {@link #parse} checks the text.
+     */
+    public static final int MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+    /** {@link #MAX_INPUT_BYTES} for messages. */
+    static final String MAX_INPUT_TEXT = "16 MiB (" + MAX_INPUT_BYTES + " bytes)";
 
     /** Default checkpoint interval, in positions. */
     public static final long DEFAULT_CHECKPOINT_INTERVAL = 10_000;
@@ -96,7 +108,8 @@ public final class CoreConfiguration {
 
     /**
      * Parses and validates configuration JSON against {@link StrategyCatalog#standard()}; {@code source}
-     * names the input in error messages.
+     * names the input in error messages. Text of more than {@link #MAX_INPUT_BYTES} bytes of UTF-8 is
+     * refused before it is parsed.
      */
     public static CoreConfiguration parse(String json, String source) {
         return parse(json, source, StrategyCatalog.standard());
@@ -107,7 +120,10 @@ public final class CoreConfiguration {
         return ConfigurationParser.parse(json, source, Objects.requireNonNull(catalog, "catalog"));
     }
 
-    /** Reads, parses and validates a configuration file against {@link StrategyCatalog#standard()}. */
+    /**
+     * Reads, parses and validates a configuration file (UTF-8) against {@link StrategyCatalog#standard()}.
+     * A file of more than {@link #MAX_INPUT_BYTES} bytes is refused by its size, before it is read.
+     */
     public static CoreConfiguration load(Path file) {
         return load(file, StrategyCatalog.standard());
     }
@@ -116,7 +132,22 @@ public final class CoreConfiguration {
     public static CoreConfiguration load(Path file, StrategyCatalog catalog) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > MAX_INPUT_BYTES) {
+                throw new ConfigurationException(file.toString(), "$", "file of " + size + " bytes, more than the "
+                        + MAX_INPUT_TEXT + " a configuration may have");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                // Bounded: the file may have grown since, or be a pipe whose size reads as 0.
+                bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
+            }
+            if (bytes.length > MAX_INPUT_BYTES) {
+                throw new ConfigurationException(file.toString(), "$", "file of more than " + MAX_INPUT_TEXT
+                        + ", the most a configuration may have");
+            }
+            // A decoder from newDecoder() reports malformed input; it never replaces it.
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IOException e) {
             throw new ConfigurationException(file.toString(), "$", "cannot read file: " + e);
         }

@@ -33,14 +33,26 @@ import java.util.Objects;
  * number is otherwise read as the double nearest to its decimal text, so {@code 4.50},
  * {@code 4.5} and {@code 45e-1} canonicalize alike.
  *
+ * <p>Text is read within {@link JsonLimits} (nesting, number, name and string lengths); a tree
+ * built in code may be nested to any depth. Error messages show at most the first characters of a
+ * long value or name.
+ *
  * <p>Stateless and thread-safe. Configuration-time code: it allocates freely.
  */
 public final class JsonCanonicalizer {
 
-    /** Strict JSON (Jackson's defaults) plus duplicate-name detection. */
+    /** Strict JSON (Jackson's defaults) plus duplicate-name detection, within {@link JsonLimits}. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(JsonLimits.streamReadConstraints())
             .build();
+
+    /** Longest detail of a Jackson error kept whole (it can quote a member name of the input). */
+    private static final int MAX_JACKSON_DETAIL = 200;
+
+    /** A JSON path with more steps than this is shown by its first and last steps. */
+    private static final int MAX_PATH_STEPS = 24;
+    private static final int PATH_HEAD_STEPS = 8;
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -57,22 +69,25 @@ public final class JsonCanonicalizer {
      * @param jsonText one JSON value, optionally surrounded by whitespace
      * @return the canonical form; {@code getBytes(UTF_8)} of it is the canonical byte sequence
      * @throws JsonCanonicalizationException if the text is not JSON, has content after the
-     *         value, or breaks an I-JSON rule; the message ends with {@code line:column}
+     *         value, breaks an I-JSON rule or a limit of {@link JsonLimits}; the message ends with
+     *         {@code line:column}
      */
     public static String canonicalize(String jsonText) throws JsonCanonicalizationException {
         Objects.requireNonNull(jsonText, "jsonText");
         try (JsonParser parser = FACTORY.createParser(jsonText)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new JsonCanonicalizationException(
-                        "JSON syntax (RFC 8259 §2): no value in the text" + at(parser.currentLocation()));
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    throw new JsonCanonicalizationException(
+                            "JSON syntax (RFC 8259 §2): no value in the text" + at(parser.currentLocation()));
+                }
+                StringBuilder out = new StringBuilder(jsonText.length());
+                writeValue(parser, first, out);
+                requireEnd(parser);
+                return out.toString();
+            } catch (JsonProcessingException e) {
+                throw fromJackson(e, null, parser);
             }
-            StringBuilder out = new StringBuilder(jsonText.length());
-            writeValue(parser, first, out);
-            requireEnd(parser);
-            return out.toString();
-        } catch (JsonProcessingException e) {
-            throw fromJackson(e, null);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a String cannot fail", e);
         }
@@ -95,7 +110,7 @@ public final class JsonCanonicalizer {
         try {
             trailing = parser.nextToken();
         } catch (JsonProcessingException e) {
-            throw fromJackson(e, "content after the top-level value");
+            throw fromJackson(e, "content after the top-level value", parser);
         }
         if (trailing != null) {
             throw new JsonCanonicalizationException("JSON syntax (RFC 8259 §2): content after the top-level value ("
@@ -206,8 +221,23 @@ public final class JsonCanonicalizer {
         return text;
     }
 
-    private static JsonCanonicalizationException fromJackson(JsonProcessingException e, String context) {
+    /** The error for a Jackson exception; a broken limit is named as such (it is not a syntax error). */
+    private static JsonCanonicalizationException fromJackson(JsonProcessingException e, String context,
+                                                             JsonParser parser) {
+        String where = context == null ? "" : " in " + context;
+        JsonLocation location = e.getLocation();
+        if (location == null || location.getLineNr() < 0) {
+            // Jackson reports a broken limit without a location: the token that broke it is where it starts.
+            location = parser.currentTokenLocation();
+        }
+        String limit = JsonLimits.brokenLimit(e);
+        if (limit != null) {
+            return new JsonCanonicalizationException("limit of this reader: " + limit + where + at(location), e);
+        }
         String detail = oneLine(e.getOriginalMessage());
+        if (detail.length() > MAX_JACKSON_DETAIL) {
+            detail = detail.substring(0, MAX_JACKSON_DETAIL) + "\u2026 (" + detail.length() + " characters)";
+        }
         String rule;
         if (detail.startsWith("Duplicate field")) {
             rule = "I-JSON (RFC 7493 §2.3): duplicate member name";
@@ -217,8 +247,7 @@ public final class JsonCanonicalizer {
         } else {
             rule = "JSON syntax (RFC 8259)";
         }
-        String where = context == null ? "" : " in " + context;
-        return new JsonCanonicalizationException(rule + where + ": " + detail + at(e.getLocation()), e);
+        return new JsonCanonicalizationException(rule + where + ": " + detail + at(location), e);
     }
 
     // ---------------------------------------------------------------- tree input
@@ -239,7 +268,7 @@ public final class JsonCanonicalizer {
     public static String canonicalize(JsonNode node) throws JsonCanonicalizationException {
         Objects.requireNonNull(node, "node");
         StringBuilder out = new StringBuilder();
-        writeNode(node, new ArrayDeque<>(), out);
+        writeTree(node, out);
         return out.toString();
     }
 
@@ -254,71 +283,116 @@ public final class JsonCanonicalizer {
         return canonicalize(node).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** {@code path} holds the member names (String) and indices (Integer) leading to {@code node}. */
-    private static void writeNode(JsonNode node, Deque<Object> path, StringBuilder out)
+    /** An array or object being written: its children in output order and the one being written. */
+    private static final class Frame {
+        /** The members sorted by name, for an object; {@code null} for an array. */
+        final List<Map.Entry<String, JsonNode>> members;
+        /** The elements, for an array; {@code null} for an object. */
+        final Iterator<JsonNode> elements;
+        /** How many children have been started. */
+        int started;
+        /** The member name (String) or index (Integer) of the child being written; for error paths. */
+        Object step;
+
+        Frame(List<Map.Entry<String, JsonNode>> members, Iterator<JsonNode> elements) {
+            this.members = members;
+            this.elements = elements;
+        }
+
+        boolean hasNext() {
+            return members == null ? elements.hasNext() : started < members.size();
+        }
+    }
+
+    /**
+     * Writes the tree depth first with a stack of {@link Frame}s instead of recursion: a tree built in
+     * code can be nested deeper than any thread stack (text stops at {@link JsonLimits#MAX_NESTING_DEPTH}).
+     * The stack holds the open arrays and objects, innermost first.
+     */
+    private static void writeTree(JsonNode root, StringBuilder out) throws JsonCanonicalizationException {
+        Deque<Frame> stack = new ArrayDeque<>();
+        JsonNode node = root;
+        while (true) {
+            if (node != null) {
+                Frame opened = writeOrOpen(node, stack, out);
+                if (opened != null) {
+                    stack.push(opened);
+                }
+            }
+            Frame top = stack.peek();
+            if (top == null) {
+                return;
+            }
+            if (!top.hasNext()) {
+                out.append(top.members == null ? ']' : '}');
+                stack.pop();
+                node = null;
+                continue;
+            }
+            if (top.started > 0) {
+                out.append(',');
+            }
+            if (top.members == null) {
+                top.step = top.started;
+                node = top.elements.next();
+            } else {
+                Map.Entry<String, JsonNode> member = top.members.get(top.started);
+                String name = member.getKey();
+                top.step = name;
+                int bad = loneSurrogateIndex(name);
+                if (bad >= 0) {
+                    throw new JsonCanonicalizationException(
+                            loneSurrogateMessage(name, bad, "member name") + " at " + jsonPath(stack));
+                }
+                writeString(out, name);
+                out.append(':');
+                node = member.getValue();
+            }
+            top.started++;
+        }
+    }
+
+    /**
+     * Writes a scalar, or the opening bracket of an array or object and returns its frame.
+     * {@code stack} is the path to {@code node}, for errors.
+     */
+    private static Frame writeOrOpen(JsonNode node, Deque<Frame> stack, StringBuilder out)
             throws JsonCanonicalizationException {
         switch (node.getNodeType()) {
             case OBJECT:
                 List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
                 members.sort(BY_NAME); // String.compareTo: UTF-16 code unit order
                 out.append('{');
-                for (int i = 0; i < members.size(); i++) {
-                    String name = members.get(i).getKey();
-                    path.addLast(name);
-                    int bad = loneSurrogateIndex(name);
-                    if (bad >= 0) {
-                        throw new JsonCanonicalizationException(
-                                loneSurrogateMessage(name, bad, "member name") + " at " + jsonPath(path));
-                    }
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    writeString(out, name);
-                    out.append(':');
-                    writeNode(members.get(i).getValue(), path, out);
-                    path.removeLast();
-                }
-                out.append('}');
-                break;
+                return new Frame(members, null);
             case ARRAY:
                 out.append('[');
-                int index = 0;
-                for (Iterator<JsonNode> it = node.elements(); it.hasNext(); index++) {
-                    if (index > 0) {
-                        out.append(',');
-                    }
-                    path.addLast(index);
-                    writeNode(it.next(), path, out);
-                    path.removeLast();
-                }
-                out.append(']');
-                break;
+                return new Frame(null, node.elements());
             case STRING:
                 String text = node.textValue();
                 int bad = loneSurrogateIndex(text);
                 if (bad >= 0) {
                     throw new JsonCanonicalizationException(
-                            loneSurrogateMessage(text, bad, "string value") + " at " + jsonPath(path));
+                            loneSurrogateMessage(text, bad, "string value") + " at " + jsonPath(stack));
                 }
                 writeString(out, text);
-                break;
+                return null;
             case NUMBER:
-                Es6NumberFormatter.appendTo(out, exactDouble(node, path));
-                break;
+                Es6NumberFormatter.appendTo(out, exactDouble(node, stack));
+                return null;
             case BOOLEAN:
                 out.append(node.booleanValue() ? "true" : "false");
-                break;
+                return null;
             case NULL:
                 out.append("null");
-                break;
+                return null;
             default: // BINARY, POJO, MISSING
                 throw new JsonCanonicalizationException("RFC 8785 §3.2: a " + node.getNodeType()
-                        + " node has no JSON value to canonicalize, at " + jsonPath(path));
+                        + " node has no JSON value to canonicalize, at " + jsonPath(stack));
         }
     }
 
     /** The double value of a number node, failing if that is not exactly the node's value. */
-    private static double exactDouble(JsonNode node, Deque<Object> path) throws JsonCanonicalizationException {
+    private static double exactDouble(JsonNode node, Deque<Frame> path) throws JsonCanonicalizationException {
         double d;
         boolean exact;
         switch (node.numberType()) {
@@ -359,15 +433,34 @@ public final class JsonCanonicalizer {
         return d;
     }
 
-    /** {@code $}, then {@code .name} or {@code ["name"]} per member and {@code [i]} per element. */
-    private static String jsonPath(Deque<Object> path) {
+    /**
+     * {@code $}, then {@code .name} or {@code ["name"]} per member and {@code [i]} per element, from the
+     * open frames (innermost first). A path of more than {@value #MAX_PATH_STEPS} steps shows its first
+     * {@value #PATH_HEAD_STEPS} and its last steps around {@code […N levels…]}.
+     */
+    private static String jsonPath(Deque<Frame> stack) {
+        List<Object> steps = new ArrayList<>(stack.size());
+        for (Iterator<Frame> it = stack.descendingIterator(); it.hasNext(); ) {
+            Object step = it.next().step;
+            if (step != null) {
+                steps.add(step);
+            }
+        }
         StringBuilder sb = new StringBuilder("$");
-        for (Object step : path) {
+        int skipFrom = steps.size() > MAX_PATH_STEPS ? PATH_HEAD_STEPS : steps.size();
+        int skipTo = steps.size() - (MAX_PATH_STEPS - PATH_HEAD_STEPS);
+        for (int i = 0; i < steps.size(); i++) {
+            if (i == skipFrom) {
+                sb.append("[\u2026").append(skipTo - skipFrom).append(" levels\u2026]");
+                i = skipTo - 1;
+                continue;
+            }
+            Object step = steps.get(i);
             if (step instanceof Integer) {
                 sb.append('[').append(step).append(']');
             } else {
                 String name = (String) step;
-                if (isSimpleName(name)) {
+                if (name.length() <= 60 && isSimpleName(name)) {
                     sb.append('.').append(name);
                 } else {
                     sb.append('[').append(quoted(name)).append(']');

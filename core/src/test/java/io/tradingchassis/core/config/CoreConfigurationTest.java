@@ -483,6 +483,208 @@ class CoreConfigurationTest {
         assertTrue(e.getMessage().contains("[depth, hedge, leg]"), "lists the declared names: " + e.getMessage());
     }
 
+    // ================================================================== hostile input: long values
+
+    /**
+     * Longest message a refused hostile input may produce: the source, the path, the rule with a clipped
+     * value and, at most, the list of allowed names (the event types are the longest, about 250 characters).
+     */
+    private static final int SHORT_MESSAGE = 500;
+
+    private static String instrumentWith(String field, String value) {
+        String tick = field.equals("tickSize") ? value : "1";
+        String lot = field.equals("lotSize") ? value : "1";
+        return "{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":" + tick + ",\"lotSize\":" + lot + "}]}";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tickSize", "lotSize"})
+    void aMegabyteDecimalStringIsRefusedByItsLengthBeforeItIsParsed(String field) {
+        // new BigDecimal of 1 MB of digits took ~18 s (4 MB: minutes); the length is checked first.
+        String value = "\"" + "1".repeat(1_000_000) + "\"";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            ConfigurationException e = assertError(instrumentWith(field, value), "$.instruments[0]." + field,
+                    "at most 1000 characters");
+            assertTrue(e.getMessage().contains("\"" + "1".repeat(40) + "\u2026\" (1000000 characters)"),
+                    e.getMessage());
+            assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+        });
+    }
+
+    @Test
+    void aLongDecimalWithinTheLengthLimitIsShownClippedInTheDigitRule() {
+        // 900 digits pass the length check and break the digit rule; the message shows 40 of them.
+        for (String value : new String[] {"\"" + "7".repeat(900) + "\"", "7".repeat(900), "0." + "7".repeat(900)}) {
+            ConfigurationException e = assertError(instrumentWith("tickSize", value), "$.instruments[0].tickSize",
+                    "at most 100 digits");
+            assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+            assertTrue(e.getMessage().contains(" characters)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aLongIntegerIsShownClipped() {
+        ConfigurationException e = assertError("{\"checkpointInterval\":" + "9".repeat(900) + "}",
+                "$.checkpointInterval", "must be in [1, ");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+        e = assertError("{\"checkpointInterval\":" + "9".repeat(900) + ".5}", "$.checkpointInterval",
+                "must be an integer");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
+    @Test
+    void aLongUnknownKeyIsClippedInThePathAndTheMessage() {
+        String key = "k".repeat(40_000);
+        ConfigurationException e = assertError("{\"risk\":{\"" + key + "\":1}}", "$.risk." + "k".repeat(40) + "\u2026",
+                "unknown key \"" + "k".repeat(40) + "\u2026\" (40000 characters); allowed here: [");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
+    @Test
+    void longStringValuesAreClippedWhereverTheyAreEchoed() {
+        String big = "M".repeat(1_000_000);
+        String clipped = "\"" + "M".repeat(40) + "\u2026\" (1000000 characters)";
+        String[][] cases = {
+            {"{\"mergeOrder\":[\"" + big + "\"]}", "$.mergeOrder[0]", "unknown value " + clipped},
+            {"{\"decisionTrigger\":{\"eventTypes\":[\"" + big + "\"]}}", "$.decisionTrigger.eventTypes[0]",
+                "unknown value " + clipped},
+            {"{\"rateLimit\":{\"capacity\":\"" + big + "\"}}", "$.rateLimit.capacity", "(got string " + clipped},
+            {"{\"instruments\":[{\"symbol\":\"" + big + "\",\"tickSize\":1,\"lotSize\":1},{\"symbol\":\"" + big
+                + "\",\"tickSize\":1,\"lotSize\":1}]}", "$.instruments[1].symbol", "duplicate symbol " + clipped},
+            {"{\"instruments\":[{\"symbol\":\"A\",\"tickSize\":\"x" + big + "\",\"lotSize\":1}]}",
+                "$.instruments[0].tickSize", "at most 1000 characters"},
+        };
+        for (String[] c : cases) {
+            ConfigurationException e = assertError(c[0], c[1], c[2]);
+            assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+        }
+    }
+
+    @Test
+    void aLargeContainerOfTheWrongKindIsDescribedNotPrinted() {
+        String array = "[" + "1,".repeat(200_000) + "1]";
+        ConfigurationException e = assertError("{\"risk\":" + array + "}", "$.risk", "(got array of 200001 elements)");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+        e = assertError("{\"instruments\":{\"a\":1,\"b\":2}}", "$.instruments", "(got object with 2 members)");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
+    @Test
+    void aLongDuplicateKeyIsClippedInTheMalformedJsonMessage() {
+        String key = "d".repeat(40_000);
+        ConfigurationException e = assertError("{\"" + key + "\":1,\"" + key + "\":2}", "$", "malformed JSON");
+        assertTrue(e.getMessage().contains("Duplicate field 'ddd"), e.getMessage());
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
+    @Test
+    void noMessageEchoesAMegabyteValueWhole() {
+        // The strategy section echoes its id itself; ConfigurationException caps any rule as a backstop.
+        String big = "s".repeat(1_000_000);
+        ConfigurationException e = assertError("{\"strategy\":{\"id\":\"" + big + "\"}}", "$.strategy.id",
+                "unknown strategy");
+        assertTrue(e.getMessage().length() < 3000, () -> "message of " + e.getMessage().length() + " characters");
+        assertTrue(e.getMessage().contains(" characters)"), e.getMessage().substring(0, 100));
+    }
+
+    // ================================================================== hostile input: broken Unicode
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "\\ud800         | \\ud800 at index 0",
+        "AB\\udc00       | \\udc00 at index 2",
+        "A\\ud800B       | \\ud800 at index 1",
+        "\\ud83d\\ude02\\ude02 | \\ude02 at index 2",
+    })
+    void aLoneSurrogateInASymbolIsAConfigurationErrorNotAnInternalOne(String symbol, String where) {
+        // RFC 8785 cannot encode a lone surrogate: this used to fail in the fingerprint, an IllegalStateException.
+        ConfigurationException e = assertError("{\"instruments\":[{\"symbol\":\"" + symbol
+                + "\",\"tickSize\":1,\"lotSize\":1}]}", "$.instruments[0].symbol",
+                "must be valid Unicode (RFC 7493 §2.1): lone surrogate " + where);
+        assertEquals(-1, loneSurrogateIndex(e.getMessage()), e.getMessage());
+    }
+
+    @Test
+    void aSurrogatePairInASymbolIsFine() {
+        CoreConfiguration c = CoreConfiguration.parse("{\"instruments\":[{\"symbol\":\"\\ud83d\\ude02\","
+                + "\"tickSize\":1,\"lotSize\":1}]}", "t");
+        assertEquals("\ud83d\ude02", c.instruments().get(0).symbol());
+    }
+
+    @Test
+    void messagesEscapeLoneSurrogatesOfTheInput() {
+        // Echoed values stay valid Unicode, so a UTF-8 terminal shows backslash-ud800, not a replacement character.
+        ConfigurationException e = assertError("{\"mergeOrder\":[\"\\ud800\"]}", "$.mergeOrder[0]",
+                "unknown value \"\\ud800\"");
+        assertEquals(-1, loneSurrogateIndex(e.getMessage()), e.getMessage());
+        e = assertError("{\"strategy\":{\"id\":\"x\\udfff\"}}", "$.strategy.id", "unknown strategy \"x\\udfff\"");
+        assertEquals(-1, loneSurrogateIndex(e.getMessage()), e.getMessage());
+    }
+
+    private static int loneSurrogateIndex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ================================================================== hostile input: reader limits
+
+    @Test
+    void nestingPastTheReaderLimitIsNamedNotCalledMalformed() {
+        String deep = "{\"risk\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
+        ConfigurationException e = assertError(deep, "$",
+                "limit of this reader: nesting deeper than 1000 levels at line 1, column 1008");
+        assertFalse(e.getMessage().contains("malformed"), e.getMessage());
+        // At the limit it is a schema error like any other.
+        assertError("{\"risk\":" + "[".repeat(999) + "]".repeat(999) + "}", "$.risk", "must be a JSON object");
+    }
+
+    @Test
+    void numberPastTheReaderLimitIsNamedNotCalledMalformed() {
+        ConfigurationException e = assertError("{\"checkpointInterval\": " + "1".repeat(1001) + "}", "$",
+                "limit of this reader: number longer than 1000 digits at line 1, column ");
+        assertFalse(e.getMessage().contains("malformed"), e.getMessage());
+        e = assertError(instrumentWith("tickSize", "1." + "1".repeat(1000)), "$",
+                "limit of this reader: number longer than 1000 digits at line 1, column ");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
+    @Test
+    void keyPastTheReaderLimitIsNamedNotCalledMalformed() {
+        ConfigurationException e = assertError("{\"" + "k".repeat(50_001) + "\": 1}", "$",
+                "limit of this reader: member name longer than 50000 characters at line 1, column ");
+        assertTrue(e.getMessage().length() < SHORT_MESSAGE, e.getMessage());
+    }
+
+    // ================================================================== hostile input: size
+
+    @Test
+    void textOverTheInputLimitIsRefusedNamingTheLimit() {
+        int max = CoreConfiguration.MAX_INPUT_BYTES;
+        assertEquals(16 * 1024 * 1024, max);
+        assertEquals(CoreConfiguration.defaults(), CoreConfiguration.parse("{}" + " ".repeat(max - 2), "t"));
+        assertError("{}" + " ".repeat(max - 1), "$", "16777217 bytes of UTF-8, more than the 16 MiB (16777216 bytes) "
+                + "a configuration may have");
+        // Counted in UTF-8 bytes, not characters: 5.6 million euro signs are 16 MiB and 7 bytes.
+        assertError("{\"x\":\"" + "\u20ac".repeat(max / 3) + "\"}", "$", "16777223 bytes of UTF-8, more than the 16 MiB");
+    }
+
+    @Test
+    void loadRefusesAFileOverTheInputLimitBeforeReadingIt(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(CoreConfiguration.MAX_INPUT_BYTES + 1L); // sparse: no 16 MiB written
+        }
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> CoreConfiguration.load(big));
+        assertEquals(big + ": $: file of 16777217 bytes, more than the 16 MiB (16777216 bytes) a configuration may "
+                + "have", e.getMessage());
+    }
+
     // ================================================================== malformed input
 
     @Test

@@ -7,6 +7,9 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,37 @@ class JsonCanonicalizerFuzzTest {
         // Both outcomes must be exercised, or the property proves nothing.
         assertTrue(accepted.get() > 100, "accepted inputs: " + accepted.get());
         assertTrue(refused.get() > 100, "refused inputs: " + refused.get());
+    }
+
+    /** The tree writer (an explicit stack) and the text writer agree on every input both accept. */
+    @Test
+    void treeFormAgreesWithTextFormWheneverBothCanonicalize() {
+        ObjectMapper mapper = new ObjectMapper();
+        AtomicInteger compared = new AtomicInteger();
+        qt().withFixedSeed(8785L).withExamples(5_000)
+                .forAll(longs().all(), integers().between(1, 6))
+                .checkAssert((seed, edits) -> {
+                    String input = mutate(new Random(seed), edits);
+                    String fromText;
+                    JsonNode tree;
+                    try {
+                        fromText = JsonCanonicalizer.canonicalize(input);
+                        tree = mapper.readTree(input);
+                    } catch (JsonCanonicalizationException | JsonProcessingException e) {
+                        return;
+                    }
+                    String fromTree;
+                    try {
+                        fromTree = JsonCanonicalizer.canonicalize(tree);
+                    } catch (JsonCanonicalizationException e) {
+                        // A tree number that is not exactly a double is refused where text rounds it.
+                        assertTrue(e.getMessage().contains("not exactly representable"), e::getMessage);
+                        return;
+                    }
+                    compared.incrementAndGet();
+                    assertEquals(fromText, fromTree, () -> "tree and text differ for: " + input);
+                });
+        assertTrue(compared.get() > 100, "compared inputs: " + compared.get());
     }
 
     private static String mutate(Random r, int edits) {

@@ -333,4 +333,87 @@ class JsonCanonicalizerTest {
         assertEquals(once, canon(once));
         assertFalse(once.contains(" "));
     }
+
+    // ------------------------------------------------------------ limits
+
+    @Test
+    void nestingPastTheLimitNamesTheLimitAndThePosition() {
+        String deep = "[".repeat(JsonLimits.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonLimits.MAX_NESTING_DEPTH + 1);
+        JsonCanonicalizationException e = rejected(deep);
+        assertTrue(e.getMessage().startsWith("limit of this reader: nesting deeper than 1000 levels"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" at 1:1001"), e.getMessage()); // the bracket that broke it
+        String deepObjects = "{\"a\":".repeat(1001) + "1" + "}".repeat(1001);
+        assertTrue(rejected(deepObjects).getMessage().contains("nesting deeper than 1000 levels"));
+    }
+
+    @Test
+    void nestingAtTheLimitIsFine() throws Exception {
+        String deep = "[".repeat(JsonLimits.MAX_NESTING_DEPTH) + "]".repeat(JsonLimits.MAX_NESTING_DEPTH);
+        assertEquals(deep, canon(deep));
+    }
+
+    @Test
+    void numberPastTheLimitNamesTheLimit() throws Exception {
+        assertEquals("1.1111111111111112", canon("1." + "1".repeat(JsonLimits.MAX_NUMBER_LENGTH - 1)));
+        JsonCanonicalizationException e = rejected("[1." + "1".repeat(JsonLimits.MAX_NUMBER_LENGTH) + "]");
+        assertTrue(e.getMessage().startsWith("limit of this reader: number longer than 1000 digits"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(" at 1:2"), e.getMessage()); // where the number starts
+        e = rejected("{\"a\":" + "9".repeat(JsonLimits.MAX_NUMBER_LENGTH + 1) + "}");
+        assertTrue(e.getMessage().contains("number longer than 1000 digits"), e.getMessage());
+    }
+
+    @Test
+    void memberNamePastTheLimitNamesTheLimit() {
+        JsonCanonicalizationException e = rejected("{\"" + "n".repeat(JsonLimits.MAX_NAME_LENGTH + 1) + "\":1}");
+        assertTrue(e.getMessage().startsWith("limit of this reader: member name longer than 50000 characters"),
+                e.getMessage());
+        assertTrue(e.getMessage().length() < 200, e.getMessage());
+    }
+
+    @Test
+    void jacksonDetailsThatQuoteTheInputAreClipped() {
+        String name = "d".repeat(40_000);
+        JsonCanonicalizationException e = rejected("{\"" + name + "\":1,\"" + name + "\":2}");
+        assertTrue(e.getMessage().contains("duplicate member name"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, e.getMessage());
+    }
+
+    @Test
+    void aVeryDeepTreeIsCanonicalizedWithoutOverflowingTheStack() throws Exception {
+        // Text input stops at 1000 levels; a tree built in code has no such limit and used to overflow the stack.
+        int depth = 100_000;
+        ArrayNode root = NODES.arrayNode();
+        ArrayNode inner = root;
+        for (int i = 1; i < depth; i++) {
+            inner = inner.addArray();
+        }
+        inner.add(1).addObject().put("b", 2).put("a", "x");
+        String expected = "[".repeat(depth) + "1,{\"a\":\"x\",\"b\":2}" + "]".repeat(depth);
+        assertEquals(expected, JsonCanonicalizer.canonicalize(root));
+    }
+
+    @Test
+    void anErrorDeepInATreeNamesAShortenedPath() {
+        int depth = 100_000;
+        ObjectNode root = NODES.objectNode();
+        ObjectNode inner = root;
+        for (int i = 1; i < depth; i++) {
+            inner = inner.putObject("k");
+        }
+        inner.putArray("list").add(1).add(DecimalNode.valueOf(new BigDecimal("0.1")));
+        JsonCanonicalizationException e = rejected(root);
+        assertTrue(e.getMessage().length() < 500, () -> e.getMessage().length() + " characters: "
+                + e.getMessage().substring(0, 500));
+        assertTrue(e.getMessage().endsWith(", at $.k.k.k.k.k.k.k.k[\u202699977 levels\u2026]"
+                + ".k".repeat(14) + ".list[1]"), e.getMessage());
+    }
+
+    @Test
+    void aLongMemberNameIsClippedInTheTreePath() {
+        ObjectNode root = NODES.objectNode();
+        root.putObject("n".repeat(1_000_000)).put("x", Double.NaN);
+        JsonCanonicalizationException e = rejected(root);
+        assertTrue(e.getMessage().length() < 300, () -> e.getMessage().length() + " characters");
+    }
 }

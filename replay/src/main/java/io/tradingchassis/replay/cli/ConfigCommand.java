@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
                 "  tc config validate my-config.json"})
 final class ConfigCommand implements Runnable {
 
-    private static final String FILE_HELP = "Configuration JSON file, or '-' to read standard input.";
+    private static final String FILE_HELP = "Configuration JSON file, or '-' to read standard input; at most "
+            + (CoreConfiguration.MAX_INPUT_BYTES >> 20) + " MiB.";
 
     @Spec
     CommandSpec spec;
@@ -39,9 +40,14 @@ final class ConfigCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing required subcommand");
     }
 
+    /** Reads FILE, of at most {@link CoreConfiguration#MAX_INPUT_BYTES} bytes. */
+    private static Input read(CommandSpec spec, String file) {
+        return Input.read(file, TcCommand.root(spec).stdin(), CoreConfiguration.MAX_INPUT_BYTES, "a configuration");
+    }
+
     /** Reads and validates FILE; throws a ConfigurationException naming the path of the first problem. */
     private static CoreConfiguration load(CommandSpec spec, String file) {
-        Input input = Input.read(file, TcCommand.root(spec).stdin());
+        Input input = read(spec, file);
         return CoreConfiguration.parse(input.text(), input.name());
     }
 
@@ -69,7 +75,7 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Input input = Input.read(file, TcCommand.root(spec).stdin());
+            Input input = read(spec, file);
             CoreConfiguration c = CoreConfiguration.parse(input.text(), input.name());
             spec.commandLine().getOut().print("OK " + input.name() + ": schemaVersion " + c.schemaVersion() + ", "
                     + c.instruments().size() + " instrument(s), strategy " + c.strategy().id()

@@ -29,6 +29,14 @@ import picocli.CommandLine.Spec;
                 "  echo '{\"b\":2,\"a\":1}' | tc json canonical -"})
 final class JsonCommand implements Runnable {
 
+    /**
+     * Largest JSON text {@code tc json canonical} reads: 16 MiB, as for a configuration. Canonicalizing
+     * takes many times the input in heap (an object's members are sorted in memory); at this size every
+     * shape tried fits a 512 MiB heap, and a larger input is refused with a message naming the limit
+     * rather than left to run out of memory.
+     */
+    static final int MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
     @Spec
     CommandSpec spec;
 
@@ -60,12 +68,13 @@ final class JsonCommand implements Runnable {
         @Mixin
         OutputOptions output;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "JSON file, or '-' to read standard input.")
+        @Parameters(index = "0", paramLabel = "FILE",
+                description = "JSON file, or '-' to read standard input; at most " + (MAX_INPUT_BYTES >> 20) + " MiB.")
         String file;
 
         @Override
         public Integer call() {
-            Input input = Input.read(file, TcCommand.root(spec).stdin());
+            Input input = Input.read(file, TcCommand.root(spec).stdin(), MAX_INPUT_BYTES, "a JSON text");
             String canonical;
             try {
                 canonical = JsonCanonicalizer.canonicalize(input.text());

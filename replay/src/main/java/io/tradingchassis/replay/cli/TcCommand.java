@@ -53,7 +53,10 @@ public final class TcCommand implements Runnable {
     public static final int EXIT_OK = 0;
     /** Bad input (missing file, malformed JSON, invalid configuration) or wrong usage. */
     public static final int EXIT_INPUT = 2;
-    /** An unexpected exception: a bug in tc or the library (sysexits EX_SOFTWARE). */
+    /**
+     * An unexpected exception or error: a bug in tc or the library, or the JVM out of memory or stack
+     * (sysexits EX_SOFTWARE).
+     */
     public static final int EXIT_INTERNAL = 70;
     /** Standard output could not be written (closed pipe, full disk): the output is incomplete (EX_IOERR). */
     public static final int EXIT_IO = 74;
@@ -66,7 +69,8 @@ public final class TcCommand implements Runnable {
 
     static final String EXIT_LINE_OK = "0:success";
     static final String EXIT_LINE_INPUT = "2:invalid input (missing file, malformed JSON, invalid configuration) or usage";
-    static final String EXIT_LINE_INTERNAL = "70:internal error (a bug; --verbose or TC_DEBUG=1 prints the stack trace)";
+    static final String EXIT_LINE_INTERNAL =
+            "70:internal error (a bug, or out of memory; --verbose or TC_DEBUG=1 prints the stack trace)";
     static final String EXIT_LINE_IO = "74:standard output could not be written";
 
     private static final String VERBOSE = "--verbose";
@@ -102,7 +106,9 @@ public final class TcCommand implements Runnable {
 
     /**
      * Runs {@code tc} in-process: parses {@code args}, executes the command, flushes both writers.
-     * Stack traces of internal errors follow {@code --verbose} or environment variable {@value #DEBUG_ENV}.
+     * Stack traces of internal errors follow {@code --verbose} or environment variable {@value #DEBUG_ENV};
+     * without them, every failure, an {@link Error} such as {@link OutOfMemoryError} included, is reported
+     * in one or two lines, never a stack trace.
      *
      * @param out  standard output
      * @param err  standard error
@@ -122,7 +128,14 @@ public final class TcCommand implements Runnable {
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
                 reportFailure(ex, commandLine.getErr(), debug || verboseRequested(parseResult)));
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler above; an Error (out of memory, stack overflow,
+            // a broken class path) leaves execute() and would end the JVM with a stack trace.
+            code = reportFailure(e, err, debug || verboseRequested(cmd.getParseResult()));
+        }
         out.flush();
         if (out.checkError() && code == EXIT_OK) {
             err.println("tc: cannot write to standard output; the output is incomplete");
@@ -148,11 +161,20 @@ public final class TcCommand implements Runnable {
         return (TcCommand) spec.root().userObject();
     }
 
-    private static int reportFailure(Exception ex, PrintWriter err, boolean stackTrace) {
+    private static int reportFailure(Throwable ex, PrintWriter err, boolean stackTrace) {
         if (ex instanceof UserInputException || ex instanceof ConfigurationException) {
             // Both messages already name the input: "<file>: <what is wrong>".
             err.println("tc: " + oneLine(ex.getMessage()));
             return EXIT_INPUT;
+        }
+        String resource = resourceExhausted(ex);
+        if (resource != null) {
+            // Not a bug to send in with a stack trace: the JVM needs more room for this input.
+            err.println("tc: internal error: " + resource);
+            if (stackTrace) {
+                ex.printStackTrace(err);
+            }
+            return EXIT_INTERNAL;
         }
         err.println("tc: internal error: " + oneLine(ex.toString()));
         if (stackTrace) {
@@ -161,6 +183,20 @@ public final class TcCommand implements Runnable {
             err.println("tc: run again with " + VERBOSE + " (or " + DEBUG_ENV + "=1) to see the stack trace");
         }
         return EXIT_INTERNAL;
+    }
+
+    /** What ran out, and what to do, for an out-of-memory or stack-overflow error; else {@code null}. */
+    private static String resourceExhausted(Throwable ex) {
+        if (ex instanceof OutOfMemoryError) {
+            String detail = ex.getMessage() == null ? "" : oneLine(ex.getMessage()) + "; ";
+            return "out of memory (" + detail + "maximum heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): give java a larger -Xmx, e.g. JAVA_TOOL_OPTIONS=-Xmx2g ./tc ...";
+        }
+        if (ex instanceof StackOverflowError) {
+            return "stack overflow (the input may be nested too deeply for the thread stack): give java a "
+                    + "larger -Xss, e.g. JAVA_TOOL_OPTIONS=-Xss16m ./tc ...";
+        }
+        return null;
     }
 
     private static boolean verboseRequested(ParseResult parseResult) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.replay.cli.TcRunner.Result;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -156,6 +157,80 @@ class ConfigCommandTest {
         assertEquals(2, r.exitCode(), r::toString);
         assertOneLine(r.err());
         assertTrue(r.err().startsWith("tc: " + bad + ": $: malformed JSON at line 3, column "), r::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"validate", "canonical", "fingerprint"})
+    void loneSurrogateInASymbolIsAnInputErrorNotAnInternalOne(String command) {
+        Result r = tcWithStdin("{\"instruments\":[{\"symbol\":\"\\ud800\",\"tickSize\":\"0.01\",\"lotSize\":1}]}",
+                "config", command, "-");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out());
+        assertOneLine(r.err());
+        assertTrue(r.err().startsWith("tc: <stdin>: $.instruments[0].symbol: must be valid Unicode (RFC 7493 §2.1): "
+                + "lone surrogate \\ud800 at index 0"), r::toString);
+    }
+
+    /** A sparse file of {@code size} bytes: nothing is written, so the test costs no disk time. */
+    static Path sparseFile(Path file, long size) throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(size);
+        }
+        return file;
+    }
+
+    /**
+     * {@code {}} followed by spaces, {@code length} bytes in all ({@code Long.MAX_VALUE}: no end). Reading
+     * past {@code failAfter} bytes throws, so an unbounded read fails the test instead of filling the heap.
+     */
+    static InputStream spacedConfiguration(long length, long failAfter) {
+        return new InputStream() {
+            private long position;
+
+            @Override
+            public int read() throws IOException {
+                if (position >= length) {
+                    return -1;
+                }
+                if (position >= failAfter) {
+                    throw new IOException("read " + position + " bytes: the read is not bounded");
+                }
+                position++;
+                return position == 1 ? '{' : position == 2 ? '}' : ' ';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = 0;
+                for (int c; n < len && (c = read()) >= 0; n++) {
+                    b[off + n] = (byte) c;
+                }
+                return n == 0 && len > 0 ? -1 : n;
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"validate", "canonical", "fingerprint"})
+    void fileOverTheConfigurationLimitIsRefusedBeforeItIsRead(String command) throws IOException {
+        Path big = sparseFile(tmp.resolve("big.json"), 50L * 1024 * 1024);
+        Result r = tc("config", command, big.toString());
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out());
+        assertEquals("tc: " + big + ": 52428800 bytes, more than the 16 MiB (16777216 bytes) limit for a configuration"
+                + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void standardInputIsReadOnlyUpToTheConfigurationLimit() {
+        int max = CoreConfiguration.MAX_INPUT_BYTES;
+        Result r = TcRunner.tcWithInput(spacedConfiguration(Long.MAX_VALUE, max + 1L), false, "config", "validate", "-");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("tc: <stdin>: more than 16 MiB (16777216 bytes), the limit for a configuration"
+                + System.lineSeparator(), r.err());
+        // Exactly at the limit it is read whole (and here is a valid configuration).
+        Result ok = TcRunner.tcWithInput(spacedConfiguration(max, Long.MAX_VALUE), false, "config", "validate", "-");
+        assertEquals(0, ok.exitCode(), ok::toString);
     }
 
     @Test

@@ -103,6 +103,25 @@ class JsonCommandTest {
     }
 
     @Test
+    void fileOverTheJsonLimitIsRefusedBeforeItIsRead() throws IOException {
+        Path big = ConfigCommandTest.sparseFile(tmp.resolve("big.json"), JsonCommand.MAX_INPUT_BYTES + 1L);
+        Result r = tc("json", "canonical", big.toString());
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("", r.out());
+        assertEquals("tc: " + big + ": " + (JsonCommand.MAX_INPUT_BYTES + 1L) + " bytes, more than the 16 MiB "
+                + "(16777216 bytes) limit for a JSON text" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void nestingPastTheReaderLimitIsNamed() {
+        Result r = tcWithStdin("[".repeat(1001), "json", "canonical", "-");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertOneLine(r.err());
+        assertEquals("tc: <stdin>: limit of this reader: nesting deeper than 1000 levels at 1:1001"
+                + System.lineSeparator(), r.err());
+    }
+
+    @Test
     void duplicateMemberNameIsAnInputError() {
         Result r = tcWithStdin("{\"a\":1,\"a\":2}", "json", "canonical", "-");
         assertEquals(2, r.exitCode(), r::toString);

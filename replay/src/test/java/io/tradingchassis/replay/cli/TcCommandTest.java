@@ -14,16 +14,23 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TcCommandTest {
 
     /** Standard input whose read fails with {@code failure}. */
-    private static InputStream failingStdin(RuntimeException failure) {
+    private static InputStream failingStdin(Throwable failure) {
         return new InputStream() {
             @Override
             public int read() {
-                throw failure;
+                if (failure instanceof Error) {
+                    throw (Error) failure;
+                }
+                throw (RuntimeException) failure;
             }
         };
     }
@@ -112,6 +119,61 @@ class TcCommandTest {
         Result r = tcWithInput(failingStdin(new IllegalStateException("boom")), true, "config", "validate", "-");
         assertEquals(70, r.exitCode(), r::toString);
         assertTrue(r.err().contains("\tat "), r::toString);
+    }
+
+    @Test
+    void outOfMemoryIsOneLineWithoutStackTrace() {
+        Result r = tcWithInput(failingStdin(new OutOfMemoryError("Java heap space")), false,
+                "config", "validate", "-");
+        assertEquals(70, r.exitCode(), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        assertTrue(r.err().startsWith("tc: internal error: out of memory (Java heap space; maximum heap "), r::toString);
+        assertTrue(r.err().contains("MiB): give java a larger -Xmx"), r::toString);
+        assertFalse(r.err().contains("\tat "), r::toString);
+    }
+
+    @Test
+    void stackOverflowIsOneLineWithoutStackTrace() {
+        Result r = tcWithInput(failingStdin(new StackOverflowError()), false, "json", "canonical", "-");
+        assertEquals(70, r.exitCode(), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        assertTrue(r.err().startsWith("tc: internal error: stack overflow"), r::toString);
+        assertFalse(r.err().contains("\tat "), r::toString);
+    }
+
+    @Test
+    void anyOtherErrorIsAnInternalErrorWithoutStackTrace() {
+        Result r = tcWithInput(failingStdin(new NoClassDefFoundError("a/Missing")), false, "json", "canonical", "-");
+        assertEquals(70, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("tc: internal error: java.lang.NoClassDefFoundError: a/Missing"), r::toString);
+        assertFalse(r.err().contains("\tat "), r::toString);
+        Result verbose = tcWithInput(failingStdin(new NoClassDefFoundError("a/Missing")), false,
+                "--verbose", "json", "canonical", "-");
+        assertTrue(verbose.err().contains("\tat "), verbose::toString);
+    }
+
+    @Test
+    void outOfMemoryInASmallHeapIsReportedInOneLine(@TempDir Path tmp) throws Exception {
+        // Within the 16 MiB limit, but its tree of five million objects cannot fit in 32 MiB of heap.
+        StringBuilder json = new StringBuilder("{\"instruments\":[{}");
+        while (json.length() < 15 * 1024 * 1024) {
+            json.append(",{}");
+        }
+        Path file = Files.writeString(tmp.resolve("wide.json"), json.append("]}"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx32m", "-cp",
+                System.getProperty("java.class.path"), TcCommand.class.getName(), "config", "validate", file.toString());
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        String err;
+        try (InputStream in = p.getErrorStream()) {
+            err = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "tc did not finish");
+        assertEquals(70, p.exitValue(), err);
+        assertTrue(err.startsWith("tc: internal error: out of memory ("), err);
+        assertFalse(err.contains("\tat ") || err.contains("Exception in thread"), err);
+        assertEquals(1, err.lines().count(), err);
     }
 
     @Test
