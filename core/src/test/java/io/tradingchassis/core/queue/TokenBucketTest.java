@@ -191,4 +191,16 @@ class TokenBucketTest {
             TokenBucket.take(x);
         }
     }
+
+    @Test
+    void sec9_theDeadlineSaturatesNearLongMaxValueInsteadOfOverflowingIntoThePast() {
+        ExecutionState x = new ExecutionState();
+        RateLimit slow = new RateLimit(1, 1); // the next token is a whole second away
+        long now = Long.MAX_VALUE - 10;
+        TokenBucket.refill(x, slow, now);
+        TokenBucket.take(x);
+        long deadline = TokenBucket.nextTokenAtNs(x, slow);
+        assertEquals(Long.MAX_VALUE, deadline, "now + 1 s does not fit a long: the latest representable time");
+        assertTrue(deadline >= now, "never a deadline in the past");
+    }
 }
