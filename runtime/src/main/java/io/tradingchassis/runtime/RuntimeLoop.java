@@ -48,6 +48,7 @@ public final class RuntimeLoop {
     private boolean started;
     private boolean hasObligation;
     private long obligationDeadlineNs;
+    private ControlTimeReason obligationReason;
     private long lastRealizedNs = Long.MIN_VALUE;
     private long steps;
 
@@ -130,8 +131,7 @@ public final class RuntimeLoop {
 
     private void realize(long deadlineNs) {
         // Failure (the step throws) leaves the obligation pending and the cursor where it was.
-        StepResult r = cursor.append(new ControlTime(deadlineNs, deadlineNs, deadlineNs,
-                ControlTimeReason.RATE_LIMIT_RECOVERY));
+        StepResult r = cursor.append(new ControlTime(deadlineNs, deadlineNs, deadlineNs, obligationReason));
         lastRealizedNs = deadlineNs;
         afterStep(r);
     }
@@ -152,6 +152,7 @@ public final class RuntimeLoop {
     private void takeObligation(StepResult r) {
         hasObligation = r.hasObligation() && r.obligationDeadlineNs() > lastRealizedNs;
         obligationDeadlineNs = hasObligation ? r.obligationDeadlineNs() : 0;
+        obligationReason = hasObligation ? r.obligationReason() : null;
     }
 
     private void dispatch(StepResult r) {

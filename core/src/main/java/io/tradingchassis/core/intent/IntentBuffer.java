@@ -2,6 +2,7 @@ package io.tradingchassis.core.intent;
 
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 import java.util.Arrays;
 
 /** The Intents of one step, in emission order, in reusable parallel arrays (allocation-free once grown). */
@@ -12,12 +13,13 @@ public final class IntentBuffer implements IntentSink {
     private Side[] side = new Side[8];
     private long[] priceTicks = new long[8];
     private long[] qtyLots = new long[8];
+    private TimeInForce[] tif = new TimeInForce[8];
     private int count;
 
     @Override
-    public void emit(CommandType t, long key, int inst, Side s, long price, long qty) {
-        if (t == null || s == null) {
-            throw new IllegalArgumentException("an Intent needs a command type and a side");
+    public void emit(CommandType t, long key, int inst, Side s, long price, long qty, TimeInForce timeInForce) {
+        if (t == null || s == null || timeInForce == null) {
+            throw new IllegalArgumentException("an Intent needs a command type, a side and a time in force");
         }
         if (count == type.length) {
             int n = count * 2;
@@ -27,6 +29,7 @@ public final class IntentBuffer implements IntentSink {
             side = Arrays.copyOf(side, n);
             priceTicks = Arrays.copyOf(priceTicks, n);
             qtyLots = Arrays.copyOf(qtyLots, n);
+            tif = Arrays.copyOf(tif, n);
         }
         type[count] = t;
         orderKey[count] = key;
@@ -34,6 +37,7 @@ public final class IntentBuffer implements IntentSink {
         side[count] = s;
         priceTicks[count] = price;
         qtyLots[count] = qty;
+        tif[count] = timeInForce;
         count++;
     }
 
@@ -86,6 +90,11 @@ public final class IntentBuffer implements IntentSink {
         }
 
         @Override
+        public TimeInForce timeInForce() {
+            return tif[i];
+        }
+
+        @Override
         public String toString() {
             return type[i] + "{key=" + orderKey[i] + " " + side[i] + " " + qtyLots[i] + "@" + priceTicks[i] + "}";
         }
@@ -129,5 +138,10 @@ public final class IntentBuffer implements IntentSink {
     /** Quantity of Intent i. */
     public long qtyLots(int i) {
         return qtyLots[i];
+    }
+
+    /** Time in force of Intent i. */
+    public TimeInForce timeInForce(int i) {
+        return tif[i];
     }
 }

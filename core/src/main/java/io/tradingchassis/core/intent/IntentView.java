@@ -2,6 +2,7 @@ package io.tradingchassis.core.intent;
 
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 
 /** Read-only view of the Intent a risk policy judges (SPEC §5 step 4). */
 public interface IntentView {
@@ -22,4 +23,7 @@ public interface IntentView {
 
     /** Total quantity in lots (0 for CANCEL). */
     long qtyLots();
+
+    /** A NEW's time in force (GTC for REPLACE and CANCEL Intents unless the Strategy said otherwise). */
+    TimeInForce timeInForce();
 }

@@ -2,6 +2,7 @@ package io.tradingchassis.core.queue;
 
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 import io.tradingchassis.core.intent.Disposition;
 import io.tradingchassis.core.intent.Reason;
 import io.tradingchassis.core.state.ExecutionState;
@@ -41,6 +42,16 @@ public final class DominanceQueue {
         return x.inflight().type(key) == CommandType.NEW;
     }
 
+    /** The time in force of what a key targets: its Order's, else its inflight NEW's, else GTC. */
+    static TimeInForce targetTimeInForce(ExecutionState x, long key) {
+        Order o = x.orders().get(key);
+        if (o != null) {
+            return o.timeInForce();
+        }
+        PendingCommand c = x.inflight().get(key);
+        return c != null ? c.timeInForce() : TimeInForce.GTC;
+    }
+
     /**
      * Admits one allowed Intent. Reports superseded, invalid and cancelled-before-submission arcs to
      * {@code out}; an Intent that enters the Queue is reported later (pending or dispatched).
@@ -49,6 +60,16 @@ public final class DominanceQueue {
      */
     public static Disposition admit(ExecutionState x, long intentId, CommandType type, long key, int instrument,
                                     Side side, long priceTicks, long qtyLots, QueueOutput out) {
+        return admit(x, intentId, type, key, instrument, side, priceTicks, qtyLots, TimeInForce.GTC, out);
+    }
+
+    /**
+     * As {@link #admit(ExecutionState, long, CommandType, long, int, Side, long, long, QueueOutput)}, with
+     * a NEW's time in force. A REPLACE carries its order's time in force (a REPLACE over a pending NEW
+     * keeps the NEW's); a CANCEL carries GTC.
+     */
+    public static Disposition admit(ExecutionState x, long intentId, CommandType type, long key, int instrument,
+                                    Side side, long priceTicks, long qtyLots, TimeInForce tif, QueueOutput out) {
         PendingQueue q = x.queue();
         if (type == CommandType.NEW) {
             if (key <= x.orders().keyHighWater()) {
@@ -59,7 +80,7 @@ public final class DominanceQueue {
             }
             x.orders().raiseKeyHighWater(key);
             // A fresh key has no Order, nothing inflight and nothing pending.
-            q.admit(x, key, type, instrument, side, priceTicks, qtyLots, intentId);
+            q.admit(x, key, type, instrument, side, priceTicks, qtyLots, intentId, tif);
             return Disposition.PENDING;
         }
         PendingCommand p = q.forKey(key);
@@ -68,7 +89,7 @@ public final class DominanceQueue {
                 out.onDisposition(intentId, key, type, Disposition.INVALID, Reason.NO_LIVE_ORDER);
                 return Disposition.INVALID;
             }
-            q.admit(x, key, type, instrument, side, priceTicks, qtyLots, intentId);
+            q.admit(x, key, type, instrument, side, priceTicks, qtyLots, intentId, targetTimeInForce(x, key));
             return Disposition.PENDING;
         }
         CommandType pt = p.type();
@@ -86,7 +107,8 @@ public final class DominanceQueue {
         }
         // REPLACE over a pending NEW stays a NEW (the venue has no order to replace yet).
         CommandType effective = pt == CommandType.NEW ? CommandType.NEW : type;
-        q.overwrite(p, effective, instrument, side, priceTicks, qtyLots, intentId);
+        TimeInForce keep = pt == CommandType.NEW ? p.timeInForce() : targetTimeInForce(x, key);
+        q.overwrite(p, effective, instrument, side, priceTicks, qtyLots, intentId, keep);
         return Disposition.PENDING;
     }
 }

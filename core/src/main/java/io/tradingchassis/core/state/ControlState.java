@@ -21,6 +21,7 @@ public final class ControlState {
     private long lastControlTimeDeadlineNs = NO_TIME;
     private long decisionCounter;
     private long[] memory = new long[0];
+    private long strategyTimerNs = NO_TIME;
 
     /** Initial control state. */
     public ControlState() {
@@ -37,6 +38,7 @@ public final class ControlState {
         c.lastControlTimeDeadlineNs = lastControlTimeDeadlineNs;
         c.decisionCounter = decisionCounter;
         c.memory = memory.clone();
+        c.strategyTimerNs = strategyTimerNs;
         return c;
     }
 
@@ -128,6 +130,17 @@ public final class ControlState {
         return ++decisionCounter;
     }
 
+    /** The control time the Strategy asked to decide at (SPEC §9 timers), or {@link #NO_TIME}. */
+    public long strategyTimerNs() {
+        return strategyTimerNs;
+    }
+
+    /** Sets or clears ({@link #NO_TIME}) the Strategy's timer. */
+    @Mutator
+    public void strategyTimerNs(long timeNs) {
+        strategyTimerNs = timeNs;
+    }
+
     /** Strategy memory slot {@code slot}; slots never written read 0. */
     public long memory(int slot) {
         return slot >= 0 && slot < memory.length ? memory[slot] : 0;
@@ -161,7 +174,7 @@ public final class ControlState {
         while (m > 0 && memory[m - 1] == 0) {
             m--; // zero slots at the end read like slots never written
         }
-        enc.tag('Y').writeLong(m);
+        enc.tag('Y').writeLong(strategyTimerNs).writeLong(m);
         for (int i = 0; i < m; i++) {
             enc.writeLong(memory[i]);
         }

@@ -86,8 +86,9 @@ public final class InflightTable {
     @Mutator
     public PendingCommand recordExternal(ExecutionState x, long orderKey, long requestId, CommandType type,
                                          int instrument, io.tradingchassis.core.event.Side side, long priceTicks,
-                                         long qtyLots) {
+                                         long qtyLots, io.tradingchassis.core.event.TimeInForce tif) {
         PendingCommand c = x.newCommand().init(orderKey, type, instrument, side, priceTicks, qtyLots, -1, -1);
+        c.timeInForce(tif);
         c.requestId(requestId);
         c.markRecorded();
         byKey.put(orderKey, c);

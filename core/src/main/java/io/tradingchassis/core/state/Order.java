@@ -1,6 +1,7 @@
 package io.tradingchassis.core.state;
 
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.view.OrderView;
 
@@ -19,8 +20,18 @@ public final class Order implements OrderView {
     private long filledLots;
     private long leavesLots;
     private OrderStatus status;
+    private TimeInForce tif = TimeInForce.GTC;
 
     Order() {
+    }
+
+    void timeInForce(TimeInForce t) {
+        this.tif = t;
+    }
+
+    /** The time in force its NEW carried. */
+    public TimeInForce timeInForce() {
+        return tif;
     }
 
     /** (Re)initializes a pooled instance as a new Order in {@link OrderStatus#SUBMITTED} (L3). */
@@ -34,6 +45,7 @@ public final class Order implements OrderView {
         this.leavesLots = qtyLots;
         this.submittedAtPosition = submittedAtPosition;
         this.status = OrderStatus.SUBMITTED;
+        this.tif = TimeInForce.GTC;
         return this;
     }
 
@@ -43,6 +55,7 @@ public final class Order implements OrderView {
         o.filledLots = filledLots;
         o.leavesLots = leavesLots;
         o.status = status;
+        o.tif = tif;
         return o;
     }
 
@@ -108,7 +121,8 @@ public final class Order implements OrderView {
 
     void encode(CanonicalEncoder enc) {
         enc.writeLong(orderId).writeLong(instrument).writeLong(side.code()).writeLong(priceTicks).writeLong(qtyLots)
-                .writeLong(filledLots).writeLong(leavesLots).writeLong(status.code()).writeLong(submittedAtPosition);
+                .writeLong(filledLots).writeLong(leavesLots).writeLong(status.code()).writeLong(submittedAtPosition)
+                .writeLong(tif.code());
     }
 
     @Override

@@ -109,9 +109,18 @@ public final class Orders {
     /** Creates an Order in Submitted from its dispatch record (L3) and raises the key high-water mark. */
     @Mutator
     public Order submit(long orderId, int instrument, Side side, long priceTicks, long qtyLots, long position) {
+        return submit(orderId, instrument, side, priceTicks, qtyLots, position,
+                io.tradingchassis.core.event.TimeInForce.GTC);
+    }
+
+    /** As {@link #submit(long, int, Side, long, long, long)}, with the NEW's time in force. */
+    @Mutator
+    public Order submit(long orderId, int instrument, Side side, long priceTicks, long qtyLots, long position,
+                        io.tradingchassis.core.event.TimeInForce tif) {
         Order o = poolSize > 0 ? pool[--poolSize] : new Order();
         pool[poolSize] = null;
         o.init(orderId, instrument, side, priceTicks, qtyLots, position);
+        o.timeInForce(tif);
         live.put(orderId, o);
         submittedCount++;
         raiseKeyHighWater(orderId);

@@ -3,6 +3,7 @@ package io.tradingchassis.core.state;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.OrderCommand;
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 
 /**
  * A command in the Queue (SPEC §4 Execution Control substate, §7) — at most one per order key (EC4) —
@@ -20,6 +21,7 @@ public final class PendingCommand {
     private Side side;
     private long priceTicks;
     private long qtyLots;
+    private TimeInForce tif = TimeInForce.GTC;
     private long admissionSeq;
     private long intentId;
     private long requestId;
@@ -34,7 +36,13 @@ public final class PendingCommand {
         set(type, instrument, side, priceTicks, qtyLots, admissionSeq, intentId);
         this.requestId = NO_REQUEST;
         this.recorded = false;
+        this.tif = TimeInForce.GTC;
         return this;
+    }
+
+    /** Sets the time in force (a NEW's own; a REPLACE carries its order's; a CANCEL GTC). */
+    void timeInForce(TimeInForce t) {
+        this.tif = type == CommandType.CANCEL ? TimeInForce.GTC : t;
     }
 
     /** Overwrites the payload (dominance: the incoming command wins the key). */
@@ -55,6 +63,7 @@ public final class PendingCommand {
                 admissionSeq, intentId);
         c.requestId = requestId;
         c.recorded = recorded;
+        c.tif = tif;
         return c;
     }
 
@@ -101,6 +110,11 @@ public final class PendingCommand {
         return qtyLots;
     }
 
+    /** Time in force (GTC for CANCEL). */
+    public TimeInForce timeInForce() {
+        return tif;
+    }
+
     /** Admission sequence: FIFO order among equal priorities. */
     public long admissionSeq() {
         return admissionSeq;
@@ -118,13 +132,13 @@ public final class PendingCommand {
 
     /** The command as its OrderSubmitted record carries it (allocates; for the edges). */
     public OrderCommand toOrderCommand() {
-        return new OrderCommand(type, instrument, side, priceTicks, qtyLots);
+        return new OrderCommand(type, instrument, side, priceTicks, qtyLots, tif);
     }
 
     void encode(CanonicalEncoder enc) {
         enc.writeLong(orderKey).writeLong(type.code()).writeLong(instrument).writeLong(side.code())
                 .writeLong(priceTicks).writeLong(qtyLots).writeLong(admissionSeq).writeLong(intentId)
-                .writeLong(requestId).writeBoolean(recorded);
+                .writeLong(requestId).writeBoolean(recorded).writeLong(tif.code());
     }
 
     @Override

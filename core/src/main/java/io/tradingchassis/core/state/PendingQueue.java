@@ -2,6 +2,7 @@ package io.tradingchassis.core.state;
 
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 import java.util.Arrays;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -73,12 +74,20 @@ public final class PendingQueue {
         return nextIntentId++;
     }
 
-    /** Admits a command for a free key (the caller checked EC4); it takes the next admission sequence. */
+    /** Admits a GTC command for a free key; see {@link #admit(ExecutionState, long, CommandType, int, Side, long, long, long, TimeInForce)}. */
     @Mutator
     public PendingCommand admit(ExecutionState x, long orderKey, CommandType type, int instrument, Side side,
                                 long priceTicks, long qtyLots, long intentId) {
+        return admit(x, orderKey, type, instrument, side, priceTicks, qtyLots, intentId, TimeInForce.GTC);
+    }
+
+    /** Admits a command for a free key (the caller checked EC4); it takes the next admission sequence. */
+    @Mutator
+    public PendingCommand admit(ExecutionState x, long orderKey, CommandType type, int instrument, Side side,
+                                long priceTicks, long qtyLots, long intentId, TimeInForce tif) {
         PendingCommand c = x.newCommand().init(orderKey, type, instrument, side, priceTicks, qtyLots,
                 nextAdmissionSeq++, intentId);
+        c.timeInForce(tif);
         if (count == items.length) {
             items = Arrays.copyOf(items, count * 2);
         }
@@ -92,8 +101,16 @@ public final class PendingQueue {
     @Mutator
     public void overwrite(PendingCommand p, CommandType type, int instrument, Side side, long priceTicks,
                           long qtyLots, long intentId) {
+        overwrite(p, type, instrument, side, priceTicks, qtyLots, intentId, p.timeInForce());
+    }
+
+    /** As {@link #overwrite(PendingCommand, CommandType, int, Side, long, long, long)} with a time in force. */
+    @Mutator
+    public void overwrite(PendingCommand p, CommandType type, int instrument, Side side, long priceTicks,
+                          long qtyLots, long intentId, TimeInForce tif) {
         int i = indexOf(p);
         p.set(type, instrument, side, priceTicks, qtyLots, nextAdmissionSeq++, intentId);
+        p.timeInForce(tif);
         // It now has the newest sequence: move it to the back.
         System.arraycopy(items, i + 1, items, i, count - i - 1);
         items[count - 1] = p;

@@ -1,16 +1,15 @@
 package io.tradingchassis.core.step;
 
+import io.tradingchassis.core.event.ControlTimeReason;
+
 /**
- * A Control Scheduling Obligation (SPEC §9): pending work is blocked by the rate limit alone; the
- * runtime should inject a {@code ControlTime} event at {@code deadlineNs}. Non-canonical: it changes
- * no State (EC7).
+ * A Control Scheduling Obligation (SPEC §9): the runtime should inject a {@code ControlTime} event at
+ * {@code deadlineNs} — pending work is blocked by the rate limit alone, or the Strategy set a timer.
+ * Non-canonical: it changes no State (EC7).
  *
- * @param deadlineNs control time at which the next token exists
- * @param scopeKey   order key of the first rate-blocked command (the tie-break scope)
+ * @param deadlineNs control time of the next token, or of the Strategy's timer (the earlier)
+ * @param scopeKey   order key of the first rate-blocked command, or {@code Long.MIN_VALUE} for a timer
+ * @param reason     {@code RATE_LIMIT_RECOVERY} or {@code STRATEGY_TIMER}
  */
-public record ControlSchedulingObligation(long deadlineNs, long scopeKey) {
-    /** The only reason SPEC §9 defines; a realizing ControlTime event carries it. */
-    public io.tradingchassis.core.event.ControlTimeReason reason() {
-        return io.tradingchassis.core.event.ControlTimeReason.RATE_LIMIT_RECOVERY;
-    }
+public record ControlSchedulingObligation(long deadlineNs, long scopeKey, ControlTimeReason reason) {
 }

@@ -11,6 +11,8 @@ import io.tradingchassis.core.queue.DominanceQueue;
 import io.tradingchassis.core.queue.QueueOutput;
 import io.tradingchassis.core.queue.QueueProcessor;
 import io.tradingchassis.core.risk.RiskEngine;
+import io.tradingchassis.core.event.ControlTimeReason;
+import io.tradingchassis.core.state.ControlState;
 import io.tradingchassis.core.state.ExecutionState;
 import io.tradingchassis.core.state.PendingCommand;
 import io.tradingchassis.core.state.PendingQueue;
@@ -25,6 +27,9 @@ import io.tradingchassis.core.strategy.StrategyProvider;
  * Strategy or a risk policy throws is caught here (STYLE habit 12), so a step always applies completely.
  */
 final class ExecutionPipeline implements QueueOutput {
+    /** Scope key of a Strategy-timer obligation (rate-limit obligations carry an order key). */
+    static final long TIMER_SCOPE = Long.MIN_VALUE;
+
     private final IntentBuffer intents = new IntentBuffer();
     private final IntentBuffer.Cursor cursor = intents.cursor();
     private final QueueProcessor processor = new QueueProcessor();
@@ -92,10 +97,15 @@ final class ExecutionPipeline implements QueueOutput {
                 continue;
             }
             DominanceQueue.admit(x, intentId, intents.type(i), intents.orderKey(i), intents.instrument(i),
-                    intents.side(i), intents.priceTicks(i), intents.qtyLots(i), this);
+                    intents.side(i), intents.priceTicks(i), intents.qtyLots(i), intents.timeInForce(i), this);
         }
         riskView.unbind();
         processor.process(x, cfg, state.control().controlTimeNs(), state.control().killSwitch(), this);
+        long timer = state.control().strategyTimerNs();
+        if (timer != ControlState.NO_TIME && (!result.hasObligation() || timer < result.obligationDeadlineNs())) {
+            // SPEC §9: timers and rate-limit recovery are one mechanism; the earliest deadline is returned.
+            result.obligation(timer, TIMER_SCOPE, ControlTimeReason.STRATEGY_TIMER);
+        }
         // Intents of this step still waiting: report why (inflight gating or rate limit).
         for (int p = 0; p < q.size(); p++) {
             PendingCommand c = q.at(p);
@@ -109,13 +119,19 @@ final class ExecutionPipeline implements QueueOutput {
 
     /** SPEC §5 step 3: the decision trigger (event types, every Nth, strategy predicate), then the Strategy. */
     private void decide(State state, Event event, long position, CoreConfiguration cfg) {
-        if (!cfg.decisionTrigger().triggers(event.type())) {
-            return;
-        }
-        long count = state.control().countTriggeringEvent(); // I4: the counter is State
-        long everyNth = cfg.decisionTrigger().everyNth();
-        if (everyNth != 1 && count % everyNth != 0) {
-            return;
+        long timer = state.control().strategyTimerNs();
+        boolean timerDue = timer != ControlState.NO_TIME && timer <= state.control().controlTimeNs();
+        if (timerDue) {
+            state.control().strategyTimerNs(ControlState.NO_TIME); // single-shot; decide may set the next
+        } else {
+            if (!cfg.decisionTrigger().triggers(event.type())) {
+                return;
+            }
+            long count = state.control().countTriggeringEvent(); // I4: the counter is State
+            long everyNth = cfg.decisionTrigger().everyNth();
+            if (everyNth != 1 && count % everyNth != 0) {
+                return;
+            }
         }
         view.begin(state, cfg, event, position, memorySlots);
         try {
@@ -148,6 +164,6 @@ final class ExecutionPipeline implements QueueOutput {
 
     @Override
     public void onObligation(long deadlineNs, long scopeKey) {
-        out.obligation(deadlineNs, scopeKey);
+        out.obligation(deadlineNs, scopeKey, ControlTimeReason.RATE_LIMIT_RECOVERY);
     }
 }

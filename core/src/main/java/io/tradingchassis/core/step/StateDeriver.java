@@ -14,6 +14,7 @@ import io.tradingchassis.core.event.KillSwitch;
 import io.tradingchassis.core.event.OrderAccepted;
 import io.tradingchassis.core.event.OrderCancelled;
 import io.tradingchassis.core.event.OrderCommand;
+import io.tradingchassis.core.event.OrderExpired;
 import io.tradingchassis.core.event.OrderFilled;
 import io.tradingchassis.core.event.OrderRejected;
 import io.tradingchassis.core.event.OrderReplaced;
@@ -67,6 +68,9 @@ final class StateDeriver {
                 break;
             case ORDER_CANCELLED:
                 cancelled(s, (OrderCancelled) e, pos, out);
+                break;
+            case ORDER_EXPIRED:
+                expired(s, (OrderExpired) e, pos, out);
                 break;
             case ORDER_REPLACED:
                 replaced(s, (OrderReplaced) e, pos);
@@ -300,6 +304,21 @@ final class StateDeriver {
         out.addTransition(o.orderId(), from, OrderStatus.CANCELLED);
     }
 
+    private static void expired(State s, OrderExpired e, long pos, StepResult out) {
+        Order o = known(s, e.orderId(), pos, "OrderExpired");
+        if (!o.status().canBecome(OrderStatus.EXPIRED)) {
+            illegal(o, OrderStatus.EXPIRED, pos, "OrderExpired");
+        }
+        ExecutionState x = s.execution();
+        OrderStatus from = o.status();
+        x.orders().transition(o, OrderStatus.EXPIRED);
+        if (from == OrderStatus.SUBMITTED && x.inflight().type(o.orderId()) == CommandType.NEW) {
+            x.inflight().release(x, o.orderId()); // Submitted → Expired answers the NEW (EC5 key free)
+        }
+        // A REPLACE/CANCEL still inflight awaits its reject, as after any terminal status.
+        out.addTransition(o.orderId(), from, OrderStatus.EXPIRED);
+    }
+
     private static void replaced(State s, OrderReplaced r, long pos) {
         Order o = known(s, r.orderId(), pos, "OrderReplaced");
         if (!o.status().isWorking()) {
@@ -353,7 +372,7 @@ final class StateDeriver {
             // Validated: mutate from here on (validate-before-mutate, SPEC §5). A REPLACE/CANCEL record is
             // accepted even if its Order became terminal meanwhile: the request awaits the venue's reject.
             if (c.type() == CommandType.NEW) {
-                x.orders().submit(id, c.instrument(), c.side(), c.priceTicks(), c.qtyLots(), pos);
+                x.orders().submit(id, c.instrument(), c.side(), c.priceTicks(), c.qtyLots(), pos, c.timeInForce());
                 out.addTransition(id, StepResult.CREATED, OrderStatus.SUBMITTED);
             }
             x.inflight().markRecorded(dispatched);
@@ -399,16 +418,17 @@ final class StateDeriver {
             }
         }
         if (c.type() == CommandType.NEW) {
-            x.orders().submit(id, c.instrument(), c.side(), c.priceTicks(), c.qtyLots(), pos);
+            x.orders().submit(id, c.instrument(), c.side(), c.priceTicks(), c.qtyLots(), pos, c.timeInForce());
             out.addTransition(id, StepResult.CREATED, OrderStatus.SUBMITTED);
         }
         x.inflight().recordExternal(x, id, sub.requestId(), c.type(), c.instrument(), c.side(), c.priceTicks(),
-                c.qtyLots());
+                c.qtyLots(), c.timeInForce());
     }
 
     private static boolean sameCommand(PendingCommand d, OrderCommand c) {
         return d.type() == c.type() && d.instrument() == c.instrument() && d.side() == c.side()
-                && d.priceTicks() == c.priceTicks() && d.qtyLots() == c.qtyLots();
+                && d.priceTicks() == c.priceTicks() && d.qtyLots() == c.qtyLots()
+                && d.timeInForce() == c.timeInForce();
     }
 
     private static void dispatchFailed(State s, DispatchFailed f, long pos) {

@@ -3,6 +3,7 @@ package io.tradingchassis.core.step;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 import io.tradingchassis.core.intent.Disposition;
 import io.tradingchassis.core.intent.Reason;
 import io.tradingchassis.core.view.OrderStatus;
@@ -42,6 +43,7 @@ public final class StepResult {
     private Side[] xSide = new Side[4];
     private long[] xPrice = new long[4];
     private long[] xQty = new long[4];
+    private TimeInForce[] xTif = new TimeInForce[4];
     private int dispatchCount;
 
     private boolean strategyRan;
@@ -50,6 +52,7 @@ public final class StepResult {
     private boolean hasObligation;
     private long obligationDeadlineNs;
     private long obligationScopeKey;
+    private io.tradingchassis.core.event.ControlTimeReason obligationReason;
 
     /** Clears everything for the step at {@code position}. */
     void reset(long position, EventType type) {
@@ -63,6 +66,7 @@ public final class StepResult {
         hasObligation = false;
         obligationDeadlineNs = 0;
         obligationScopeKey = 0;
+        obligationReason = null;
     }
 
     void addTransition(long orderId, OrderStatus from, OrderStatus to) {
@@ -96,11 +100,12 @@ public final class StepResult {
     }
 
     void addDispatch(PendingCommand c) {
-        addDispatch(c.requestId(), c.orderKey(), c.type(), c.instrument(), c.side(), c.priceTicks(), c.qtyLots());
+        addDispatch(c.requestId(), c.orderKey(), c.type(), c.instrument(), c.side(), c.priceTicks(), c.qtyLots(),
+                c.timeInForce());
     }
 
     private void addDispatch(long requestId, long key, CommandType type, int instrument, Side side, long price,
-                             long qty) {
+                             long qty, TimeInForce tif) {
         if (dispatchCount == xRequestId.length) {
             int n = dispatchCount * 2;
             xRequestId = Arrays.copyOf(xRequestId, n);
@@ -110,6 +115,7 @@ public final class StepResult {
             xSide = Arrays.copyOf(xSide, n);
             xPrice = Arrays.copyOf(xPrice, n);
             xQty = Arrays.copyOf(xQty, n);
+            xTif = Arrays.copyOf(xTif, n);
         }
         int i = dispatchCount++;
         xRequestId[i] = requestId;
@@ -119,6 +125,7 @@ public final class StepResult {
         xSide[i] = side;
         xPrice[i] = price;
         xQty[i] = qty;
+        xTif[i] = tif;
     }
 
     void strategyRan(boolean ran, String failure) {
@@ -126,10 +133,16 @@ public final class StepResult {
         this.strategyFailure = failure;
     }
 
-    void obligation(long deadlineNs, long scopeKey) {
+    void obligation(long deadlineNs, long scopeKey, io.tradingchassis.core.event.ControlTimeReason reason) {
         hasObligation = true;
         obligationDeadlineNs = deadlineNs;
         obligationScopeKey = scopeKey;
+        obligationReason = reason;
+    }
+
+    /** Why the obligation exists: rate-limit recovery or a Strategy timer; {@code null} without one. */
+    public io.tradingchassis.core.event.ControlTimeReason obligationReason() {
+        return obligationReason;
     }
 
     /** Position of the entry this result is for. */
@@ -209,7 +222,13 @@ public final class StepResult {
     public DispatchRequest dispatch(int i) {
         check(i, dispatchCount);
         return new DispatchRequest(xRequestId[i], xOrderKey[i], xType[i], xInstrument[i], xSide[i], xPrice[i],
-                xQty[i]);
+                xQty[i], xTif[i]);
+    }
+
+    /** Time in force of dispatch request i. */
+    public TimeInForce dispatchTimeInForce(int i) {
+        check(i, dispatchCount);
+        return xTif[i];
     }
 
     /** Request id of dispatch request i (SPEC §6: its record and the venue's answer name it). */
@@ -284,7 +303,8 @@ public final class StepResult {
 
     /** The obligation as a value, or {@code null} (allocates). */
     public ControlSchedulingObligation obligation() {
-        return hasObligation ? new ControlSchedulingObligation(obligationDeadlineNs, obligationScopeKey) : null;
+        return hasObligation
+                ? new ControlSchedulingObligation(obligationDeadlineNs, obligationScopeKey, obligationReason) : null;
     }
 
     /** The Intent disposition reported last for an intent id, or {@code null} (for tests and reports). */
@@ -308,13 +328,15 @@ public final class StepResult {
             c.addDisposition(dIntentId[i], dOrderKey[i], dType[i], dDisposition[i], dReason[i]);
         }
         for (int i = 0; i < dispatchCount; i++) {
-            c.addDispatch(xRequestId[i], xOrderKey[i], xType[i], xInstrument[i], xSide[i], xPrice[i], xQty[i]);
+            c.addDispatch(xRequestId[i], xOrderKey[i], xType[i], xInstrument[i], xSide[i], xPrice[i], xQty[i],
+                    xTif[i]);
         }
         c.strategyRan = strategyRan;
         c.strategyFailure = strategyFailure;
         c.hasObligation = hasObligation;
         c.obligationDeadlineNs = obligationDeadlineNs;
         c.obligationScopeKey = obligationScopeKey;
+        c.obligationReason = obligationReason;
         return c;
     }
 

@@ -42,6 +42,8 @@ final class StrategyContext implements StrategyView {
     private int memorySlots;
     private boolean memoryLoaded;
     private boolean memoryDirty;
+    private long timer;
+    private boolean timerDirty;
 
     // Working index, cached by (State identity, execution version).
     private State indexedState;
@@ -68,6 +70,7 @@ final class StrategyContext implements StrategyView {
         }
         memoryLoaded = false;
         memoryDirty = false;
+        timerDirty = false;
     }
 
     /** Opens memory writes ({@code decide}). */
@@ -80,6 +83,9 @@ final class StrategyContext implements StrategyView {
         if (memoryDirty) {
             state.control().commitMemory(memory, memorySlots);
         }
+        if (timerDirty) {
+            state.control().strategyTimerNs(timer);
+        }
     }
 
     /** Unbinds (drops uncommitted writes). */
@@ -87,6 +93,7 @@ final class StrategyContext implements StrategyView {
         writable = false;
         memoryDirty = false;
         memoryLoaded = false;
+        timerDirty = false;
         state = null;
         event = null;
     }
@@ -172,6 +179,24 @@ final class StrategyContext implements StrategyView {
     @Override
     public boolean feedGap(int instrument) {
         return state.control().feedGap(instrument);
+    }
+
+    @Override
+    public long decisionTimerNs() {
+        return timerDirty ? timer : state.control().strategyTimerNs();
+    }
+
+    @Override
+    public void decisionAt(long timeNs) {
+        if (!writable) {
+            throw new IllegalStateException("a timer is set only during decide, not in wantsDecision");
+        }
+        if (timeNs != Long.MIN_VALUE && timeNs <= state.control().controlTimeNs()) {
+            throw new IllegalArgumentException("decisionAt(" + timeNs + ") is not after control time "
+                    + state.control().controlTimeNs());
+        }
+        timer = timeNs;
+        timerDirty = true;
     }
 
     @Override

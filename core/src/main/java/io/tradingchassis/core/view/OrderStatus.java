@@ -13,7 +13,9 @@ public enum OrderStatus {
     /** Terminal: cancelled. */
     CANCELLED(4),
     /** Terminal: the venue refused the NEW. */
-    REJECTED(5);
+    REJECTED(5),
+    /** Terminal: the venue expired it (IOC remainder, FOK that cannot fill, GTX that would take). */
+    EXPIRED(6);
 
     private final int code;
 
@@ -26,9 +28,9 @@ public enum OrderStatus {
         return code;
     }
 
-    /** Filled, Cancelled and Rejected are terminal: nothing may follow (L4). */
+    /** Filled, Cancelled, Rejected and Expired are terminal: nothing may follow (L4). */
     public boolean isTerminal() {
-        return this == FILLED || this == CANCELLED || this == REJECTED;
+        return this == FILLED || this == CANCELLED || this == REJECTED || this == EXPIRED;
     }
 
     /** Accepted or PartiallyFilled: the Order rests at the venue and may be replaced, cancelled or filled. */
@@ -40,10 +42,10 @@ public enum OrderStatus {
     public boolean canBecome(OrderStatus next) {
         switch (this) {
             case SUBMITTED:
-                return next == ACCEPTED || next == REJECTED;
+                return next == ACCEPTED || next == REJECTED || next == EXPIRED;
             case ACCEPTED:
             case PARTIALLY_FILLED:
-                return next == PARTIALLY_FILLED || next == FILLED || next == CANCELLED;
+                return next == PARTIALLY_FILLED || next == FILLED || next == CANCELLED || next == EXPIRED;
             default:
                 return false;
         }

@@ -28,4 +28,7 @@ public interface OrderView {
 
     /** Lifecycle status. */
     OrderStatus status();
+
+    /** The time in force its NEW carried. */
+    io.tradingchassis.core.event.TimeInForce timeInForce();
 }

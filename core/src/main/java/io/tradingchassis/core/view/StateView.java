@@ -80,6 +80,12 @@ public interface StateView {
     /** True when the instrument's feed has a gap not yet healed by a snapshot. */
     boolean feedGap(int instrument);
 
+    /**
+     * The control time this Strategy asked to decide at ({@link StrategyView#decisionAt}), or
+     * {@link Long#MIN_VALUE} when no timer is set.
+     */
+    long decisionTimerNs();
+
     /** Number of memory slots the Strategy's provider declared. */
     int memorySlots();
 

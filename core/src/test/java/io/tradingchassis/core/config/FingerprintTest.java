@@ -45,15 +45,18 @@ class FingerprintTest {
      * provider's version is part of the fingerprint). Checked by hand: {@link #DEFAULTS_CANONICAL} is the
      * previous canonical form ({@code sha256:c60b9923…e8fb}) plus {@code "version":"1"} in
      * {@code "strategy"} and nothing else, and its SHA-256 computed outside the JVM is this value.
+     * Re-pinned again when {@code ORDER_EXPIRED} (SPEC §6 time in force) joined the execution events and
+     * so the default decision trigger: the canonical form gained {@code "ORDER_EXPIRED"} in
+     * {@code decisionTrigger.eventTypes} and nothing else ({@code sha256sum} of it agrees).
      */
     static final String DEFAULTS_FINGERPRINT =
-            "sha256:4d811753621684bf09e78570d9d8a382b85681d04be62666397d3bde2c02ba9a";
+            "sha256:5696b90692142a6d6625a7304ea365112f6ba217e5278cbbc96cc9894571b4a6";
 
     /** The canonical JSON of {@code {}}, pinned with its fingerprint so a change shows what changed. */
     static final String DEFAULTS_CANONICAL = "{\"checkpointInterval\":10000,\"commandPriority\":[\"CANCEL\","
             + "\"REPLACE\",\"NEW\"],\"decisionTrigger\":{\"eventTypes\":[\"BOOK_DELTA\",\"BOOK_SNAPSHOT\",\"TRADE\","
             + "\"BBO\",\"ORDER_ACCEPTED\",\"ORDER_REJECTED\",\"ORDER_FILLED\",\"ORDER_CANCELLED\",\"ORDER_REPLACED\","
-            + "\"CONTROL_TIME\"],\"everyNth\":1},\"instruments\":[],\"mergeOrder\":[\"CONTROL_TIME\",\"EXECUTION\","
+            + "\"ORDER_EXPIRED\",\"CONTROL_TIME\"],\"everyNth\":1},\"instruments\":[],\"mergeOrder\":[\"CONTROL_TIME\",\"EXECUTION\","
             + "\"MARKET\"],\"rateLimit\":{\"capacity\":10,\"refillPerSecond\":10},\"risk\":{\"maxOpenOrders\":100,"
             + "\"maxOrderQtyLots\":1000,\"maxPositionLots\":10000,\"priceBandTicks\":1000},\"schemaVersion\":1,"
             + "\"strategy\":{\"id\":\"none\",\"parameters\":{},\"version\":\"1\"},\"venue\":{\"entryLatencyNs\":0,"

@@ -32,6 +32,7 @@ class EventTypeTest {
                 new OrderFilled(1, 2, 7, 1, 100, 0),
                 new OrderCancelled(1, 2, 7, OrderCancelled.UNSOLICITED),
                 new OrderReplaced(1, 2, 7, 3, 100, 2),
+                new OrderExpired(1, 2, 7),
                 new OrderSubmitted(1, 2, 7, 3, new OrderCommand(CommandType.NEW, 0, Side.BUY, 100, 1)),
                 new DispatchFailed(1, 2, 7, 3, "r"),
                 new SessionStart(1, 2),
@@ -54,6 +55,7 @@ class EventTypeTest {
         pinned.put(EventType.ORDER_FILLED, 12);
         pinned.put(EventType.ORDER_CANCELLED, 13);
         pinned.put(EventType.ORDER_REPLACED, 14);
+        pinned.put(EventType.ORDER_EXPIRED, 15);
         pinned.put(EventType.ORDER_SUBMITTED, 20);
         pinned.put(EventType.DISPATCH_FAILED, 21);
         pinned.put(EventType.SESSION_START, 30);

@@ -429,6 +429,11 @@ class RiskPoliciesTest {
     /** An Intent as the bench's Strategy emits it; an IntentView so it can be judged and compared. */
     record Intent(CommandType type, long orderKey, int instrument, Side side, long priceTicks, long qtyLots)
             implements IntentView {
+        @Override
+        public io.tradingchassis.core.event.TimeInForce timeInForce() {
+            return io.tradingchassis.core.event.TimeInForce.GTC;
+        }
+
         static Intent of(IntentView v) {
             return new Intent(v.type(), v.orderKey(), v.instrument(), v.side(), v.priceTicks(), v.qtyLots());
         }

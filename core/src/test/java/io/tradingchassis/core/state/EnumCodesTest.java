@@ -19,8 +19,13 @@ class EnumCodesTest {
     void codesArePinned() {
         assertEquals(List.of(0, 1), Arrays.stream(Side.values()).map(Side::code).toList());
         assertEquals(List.of(0, 1, 2), Arrays.stream(CommandType.values()).map(CommandType::code).toList());
-        assertEquals(List.of(0, 1, 2, 3, 4, 5), Arrays.stream(OrderStatus.values()).map(OrderStatus::code).toList());
-        assertEquals(List.of("SUBMITTED", "ACCEPTED", "PARTIALLY_FILLED", "FILLED", "CANCELLED", "REJECTED"),
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6),
+                Arrays.stream(OrderStatus.values()).map(OrderStatus::code).toList());
+        assertEquals(List.of(0, 1, 2, 3), Arrays.stream(io.tradingchassis.core.event.TimeInForce.values())
+                .map(io.tradingchassis.core.event.TimeInForce::code).toList());
+        assertEquals(List.of(0, 1), Arrays.stream(io.tradingchassis.core.event.ControlTimeReason.values())
+                .map(io.tradingchassis.core.event.ControlTimeReason::code).toList());
+        assertEquals(List.of("SUBMITTED", "ACCEPTED", "PARTIALLY_FILLED", "FILLED", "CANCELLED", "REJECTED", "EXPIRED"),
                 Arrays.stream(OrderStatus.values()).map(Enum::name).toList());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.DispatchFailed;
 import io.tradingchassis.core.event.Event;
+import io.tradingchassis.core.event.OrderExpired;
 import io.tradingchassis.core.event.OrderCancelled;
 import io.tradingchassis.core.event.OrderRejected;
 import io.tradingchassis.core.event.OrderReplaced;
@@ -55,7 +56,8 @@ class OrderLifecycleTest {
         PARTIAL_FILL,
         FULL_FILL,
         CANCEL,
-        REPLACE;
+        REPLACE,
+        EXPIRE;
 
         Event build(Harness h, long leaves) {
             switch (this) {
@@ -69,6 +71,8 @@ class OrderLifecycleTest {
                     return h.filled(ID, leaves, PX, 0);
                 case CANCEL:
                     return h.cancelled(ID); // answers an inflight CANCEL, else unsolicited
+                case EXPIRE:
+                    return new OrderExpired(h.tick(), h.clock(), ID);
                 default:
                     return h.replaced(ID, PX + 1, QTY + 2); // names the key's inflight request, if any
             }
@@ -119,6 +123,9 @@ class OrderLifecycleTest {
             case REJECTED:
                 last = h.apply(h.rejected(ID));
                 break;
+            case EXPIRED:
+                last = h.apply(new OrderExpired(h.tick(), h.clock(), ID));
+                break;
             default:
                 throw new AssertionError(status);
         }
@@ -146,6 +153,8 @@ class OrderLifecycleTest {
                         return Outcome.to(OrderStatus.ACCEPTED);
                     case REJECT:
                         return Outcome.to(OrderStatus.REJECTED); // answers the inflight NEW
+                    case EXPIRE:
+                        return Outcome.to(OrderStatus.EXPIRED); // an IOC/FOK/GTX that cannot work: answers the NEW
                     default:
                         return Outcome.violates(Invariant.L4); // fills, cancel, replace need a working order
                 }
@@ -158,6 +167,8 @@ class OrderLifecycleTest {
                         return Outcome.to(OrderStatus.FILLED);
                     case CANCEL:
                         return Outcome.to(OrderStatus.CANCELLED); // unsolicited
+                    case EXPIRE:
+                        return Outcome.to(OrderStatus.EXPIRED); // e.g. an IOC remainder
                     case ACCEPT:
                         return Outcome.violates(Invariant.L4); // accepted twice
                     default:
@@ -236,7 +247,7 @@ class OrderLifecycleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"FILLED", "CANCELLED", "REJECTED"})
+    @EnumSource(value = OrderStatus.class, names = {"FILLED", "CANCELLED", "REJECTED", "EXPIRED"})
     void aTerminalOrderRetiresAndEveryLaterExecutionEventForItIsL4(OrderStatus terminal) {
         Harness h = orderIn(terminal); // asserts the transition and that the order is gone
         assertEquals(0, h.state.execution().orders().liveCount());
@@ -257,7 +268,7 @@ class OrderLifecycleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"FILLED", "CANCELLED", "REJECTED"})
+    @EnumSource(value = OrderStatus.class, names = {"FILLED", "CANCELLED", "REJECTED", "EXPIRED"})
     void terminalOrdersRefuseReplaceAndCancelRecordsL4(OrderStatus terminal) {
         // A record is an event too: nothing may follow a terminal status. The Order has retired, so its key is
         // at or below the high-water mark: L4, as for the execution events above (StateDeriver.known), not the

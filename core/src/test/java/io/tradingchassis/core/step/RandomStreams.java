@@ -16,6 +16,7 @@ import io.tradingchassis.core.event.KillSwitch;
 import io.tradingchassis.core.event.OrderAccepted;
 import io.tradingchassis.core.event.OrderCancelled;
 import io.tradingchassis.core.event.OrderCommand;
+import io.tradingchassis.core.event.OrderExpired;
 import io.tradingchassis.core.event.OrderFilled;
 import io.tradingchassis.core.event.OrderRejected;
 import io.tradingchassis.core.event.OrderReplaced;
@@ -194,9 +195,15 @@ public final class RandomStreams {
             List<Long> ids = new ArrayList<>(live.keySet());
             LiveOrder o = live.get(ids.get(r.nextInt(ids.size())));
             if (o.status == OrderStatus.SUBMITTED) {
-                if (r.nextInt(5) == 0) {
+                int q = r.nextInt(10);
+                if (q < 2) {
                     terminal(o, OrderStatus.REJECTED);
                     return new OrderRejected(exch, local, o.id, o.request, "venue says no");
+                }
+                if (q == 2) { // an IOC/FOK/GTX that could not work: Submitted → Expired answers the NEW
+                    o.inflight = null;
+                    terminal(o, OrderStatus.EXPIRED);
+                    return new OrderExpired(exch, local, o.id);
                 }
                 o.status = OrderStatus.ACCEPTED;
                 o.inflight = null;
@@ -245,8 +252,12 @@ public final class RandomStreams {
                 return new OrderSubmitted(exch, local, o.id, o.request, new OrderCommand(CommandType.CANCEL,
                         o.instrument, o.side, 0, 0));
             }
-            terminal(o, OrderStatus.CANCELLED); // venue-initiated cancel
-            return new OrderCancelled(exch, local, o.id, OrderCancelled.UNSOLICITED);
+            if (k < 95) {
+                terminal(o, OrderStatus.CANCELLED); // venue-initiated cancel
+                return new OrderCancelled(exch, local, o.id, OrderCancelled.UNSOLICITED);
+            }
+            terminal(o, OrderStatus.EXPIRED); // the venue expires a resting order (e.g. an IOC remainder)
+            return new OrderExpired(exch, local, o.id);
         }
 
         Event fill(LiveOrder o) {

@@ -85,6 +85,10 @@ class StateDeriverTest {
             x.apply(x.submitReplace(7, 101, 2));
             x.apply(x.replaced(7, 101, 2));
         });
+        samples.put(EventType.ORDER_EXPIRED, x -> {
+            x.apply(x.submitNew(7, 0, Side.BUY, 100, 1));
+            x.apply(new io.tradingchassis.core.event.OrderExpired(x.tick(), x.clock(), 7));
+        });
         // A DispatchFailed needs an unrecorded dispatch, so its sample runs on dispatchedNew() (a Strategy).
         samples.put(EventType.DISPATCH_FAILED, x -> x.apply(x.dispatchFailed(OneNew.KEY)));
         samples.put(EventType.SESSION_START, x -> x.apply(x.sessionStart()));

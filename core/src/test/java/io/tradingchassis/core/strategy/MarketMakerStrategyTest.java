@@ -385,7 +385,7 @@ class MarketMakerStrategyTest {
                     return;
                 }
                 List<Emitted> got = new ArrayList<>();
-                observed.decide(view, (t, k, i, s, px, q) -> got.add(new Emitted(t, k, i, s, px, q)));
+                observed.decide(view, (t, k, i, s, px, q, tif) -> got.add(new Emitted(t, k, i, s, px, q)));
                 lastEmitted = got;
                 decided = true;
             }

@@ -394,7 +394,7 @@ public class StrategyCatalogTest {
         NoStrategy none = new NoStrategy();
         assertFalse(none.wantsDecision(null), "it reads nothing, so it needs no view");
         List<CommandType> emitted = new ArrayList<>();
-        IntentSink sink = (t, k, i, s, px, q) -> emitted.add(t);
+        IntentSink sink = (t, k, i, s, px, q, tif) -> emitted.add(t);
         none.decide(null, sink);
         assertTrue(emitted.isEmpty());
         // through the engine: the Strategy stage is skipped on every event

@@ -18,12 +18,13 @@ class OrderStatusTest {
 
     /** SPEC §6, transcribed: the only allowed transitions. */
     private static final Map<OrderStatus, Set<OrderStatus>> SPEC = Map.of(
-            SUBMITTED, EnumSet.of(ACCEPTED, REJECTED),
-            ACCEPTED, EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED),
-            PARTIALLY_FILLED, EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED),
+            SUBMITTED, EnumSet.of(ACCEPTED, REJECTED, OrderStatus.EXPIRED),
+            ACCEPTED, EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED, OrderStatus.EXPIRED),
+            PARTIALLY_FILLED, EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED, OrderStatus.EXPIRED),
             FILLED, EnumSet.noneOf(OrderStatus.class),
             CANCELLED, EnumSet.noneOf(OrderStatus.class),
-            REJECTED, EnumSet.noneOf(OrderStatus.class));
+            REJECTED, EnumSet.noneOf(OrderStatus.class),
+            OrderStatus.EXPIRED, EnumSet.noneOf(OrderStatus.class));
 
     @Test
     void canBecomeAllowsExactlyTheSpecTransitionsL4() {
