@@ -293,4 +293,55 @@ class RuntimeLoopTest {
         }
         assertEquals(12, r.cursor().state().execution().orders().liveCount());
     }
+
+    /** Sets a timer 3 s ahead on its first decision, and records the positions it decides at. */
+    static final class Timer implements StrategyProvider {
+        @Override
+        public String id() {
+            return "timer";
+        }
+
+        @Override
+        public String version() {
+            return "1";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public int memorySlots() {
+            return 1;
+        }
+
+        @Override
+        public Strategy create(StrategyParameters p) {
+            return new Strategy() {
+                @Override
+                public void decide(StrategyView view, IntentSink out) {
+                    if (view.memory(0) == 0) {
+                        view.memory(0, 1);
+                        view.decisionAt(view.controlTimeNs() + 3 * S);
+                    }
+                }
+            };
+        }
+    }
+
+    @Test
+    void aStrategyTimerIsRealizedAsAControlTimeEventLikeRateLimitRecovery() {
+        String json = "{\"instruments\":[{\"symbol\":\"X\",\"tickSize\":\"1\",\"lotSize\":\"1\"}],"
+                + "\"decisionTrigger\":{\"eventTypes\":[\"BOOK_DELTA\"]},\"strategy\":{\"id\":\"timer\"}}";
+        CoreConfiguration cfg = CoreConfiguration.parse(json, "test", StrategyCatalog.builtIn().with(new Timer()));
+        Run r = run(cfg, List.of(delta(S, BookSide.BID, 99), delta(2 * S, BookSide.BID, 98),
+                delta(10 * S, BookSide.BID, 97)));
+        r.loop().run();
+        assertEquals(List.of("SESSION_START@10", "CONFIGURATION_ACTIVATED@10", "BOOK_DELTA@10", "BOOK_DELTA@20",
+                "CONTROL_TIME@40", "BOOK_DELTA@100"), r.log().types());
+        ControlTime ct = (ControlTime) r.log().events.get(4);
+        assertEquals(io.tradingchassis.core.event.ControlTimeReason.STRATEGY_TIMER, ct.reason());
+        assertEquals(4 * S, ct.deadlineNs());
+    }
 }
