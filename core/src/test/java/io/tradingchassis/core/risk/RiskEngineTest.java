@@ -167,6 +167,8 @@ class RiskEngineTest {
 
     /** An exception that cannot even be described: toString() and getMessage() throw. */
     static final class HostileException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         HostileException() {
             super(null, null, false, false);
         }
@@ -184,6 +186,8 @@ class RiskEngineTest {
 
     /** An Error that cannot be described either. */
     static final class HostileError extends Error {
+        private static final long serialVersionUID = 1L;
+
         HostileError() {
             super(null, null, false, false);
         }
