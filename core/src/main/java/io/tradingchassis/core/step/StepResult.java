@@ -5,8 +5,8 @@ import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.intent.Disposition;
 import io.tradingchassis.core.intent.Reason;
-import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.state.PendingCommand;
+import io.tradingchassis.core.view.OrderStatus;
 import java.util.Arrays;
 
 /**

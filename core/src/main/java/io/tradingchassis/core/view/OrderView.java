@@ -1,7 +1,6 @@
 package io.tradingchassis.core.view;
 
 import io.tradingchassis.core.event.Side;
-import io.tradingchassis.core.view.OrderStatus;
 
 /** Read-only view of one Order (SPEC §6). */
 public interface OrderView {
