@@ -1,7 +1,6 @@
 package io.tradingchassis.core.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,9 +22,10 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Walks a configuration JSON tree, checking every key and value against the schema (SPEC §10). */
 final class ConfigurationParser {
@@ -302,7 +302,7 @@ final class ConfigurationParser {
         if (text.length() > 40) {
             text = text.substring(0, 37) + "...";
         }
-        return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + text;
+        return n.getNodeType().name().toLowerCase(Locale.ROOT) + " " + text;
     }
 
     /** One JSON object being read, with its path. */
@@ -331,7 +331,7 @@ final class ConfigurationParser {
                 String k = it.next();
                 if (!allowed.contains(k)) {
                     throw error(path + "." + k, "unknown key \"" + k + "\"; allowed here: "
-                            + new java.util.TreeSet<>(allowed));
+                            + new TreeSet<>(allowed));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.tradingchassis.core.state;
 
 import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.event.Side;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -85,7 +86,7 @@ public final class InflightTable {
      */
     @Mutator
     public PendingCommand recordExternal(ExecutionState x, long orderKey, long requestId, CommandType type,
-                                         int instrument, io.tradingchassis.core.event.Side side, long priceTicks,
+                                         int instrument, Side side, long priceTicks,
                                          long qtyLots) {
         PendingCommand c = x.newCommand().init(orderKey, type, instrument, side, priceTicks, qtyLots, -1, -1);
         c.requestId(requestId);

@@ -1,5 +1,7 @@
 package io.tradingchassis.core.step;
 
+import io.tradingchassis.core.event.ControlTimeReason;
+
 /**
  * A Control Scheduling Obligation (SPEC §9): pending work is blocked by the rate limit alone; the
  * runtime should inject a {@code ControlTime} event at {@code deadlineNs}. Non-canonical: it changes
@@ -10,7 +12,7 @@ package io.tradingchassis.core.step;
  */
 public record ControlSchedulingObligation(long deadlineNs, long scopeKey) {
     /** The only reason SPEC §9 defines; a realizing ControlTime event carries it. */
-    public io.tradingchassis.core.event.ControlTimeReason reason() {
-        return io.tradingchassis.core.event.ControlTimeReason.RATE_LIMIT_RECOVERY;
+    public ControlTimeReason reason() {
+        return ControlTimeReason.RATE_LIMIT_RECOVERY;
     }
 }

@@ -26,6 +26,7 @@ import io.tradingchassis.core.strategy.Strategy;
 import io.tradingchassis.core.testkit.TestStrategies;
 import io.tradingchassis.core.view.BookView;
 import io.tradingchassis.core.view.OrderView;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -129,7 +130,7 @@ class RiskEngineTest {
 
     @Test
     void R2_sneakyCheckedException_isPolicyError_neverEscapes() {
-        assertEquals(Reason.POLICY_ERROR, check(throwing(() -> new java.io.IOException("checked, thrown sneakily"))));
+        assertEquals(Reason.POLICY_ERROR, check(throwing(() -> new IOException("checked, thrown sneakily"))));
     }
 
     static Stream<Arguments> errors() {
