@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Timer;
 import java.util.TimerTask;
+import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -111,7 +112,7 @@ public final class DeterminismRules {
                 .should().dependOnClassesThat(assignableTo(RandomGenerator.class))
                 .orShould().callMethod(Math.class, "random")
                 .orShould().callMethod(StrictMath.class, "random")
-                .orShould().callMethod(java.util.UUID.class, "randomUUID")
+                .orShould().callMethod(UUID.class, "randomUUID")
                 .because("SPEC §1, D1, E5: identical inputs give identical State; random numbers "
                         + "(java.util.Random, SecureRandom, ThreadLocalRandom, SplittableRandom, Math.random, "
                         + "UUID.randomUUID) are an input that is not in the stream");

@@ -3,6 +3,7 @@ package io.tradingchassis.archrules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -66,7 +67,7 @@ class RuleCatalogTest {
             AnalyzeClasses a = rules.getAnnotation(AnalyzeClasses.class);
             assertTrue(a != null, rules.getSimpleName() + " lacks @AnalyzeClasses");
             assertEquals(List.of(ProductImport.ROOT), List.of(a.packages()), rules.getSimpleName());
-            assertEquals(Set.of(com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests.class,
+            assertEquals(Set.of(ImportOption.DoNotIncludeTests.class,
                             ProductImport.ExcludeFixtures.class),
                     Set.of(a.importOptions()), rules.getSimpleName());
         }

@@ -3,7 +3,9 @@ package io.tradingchassis.bench;
 import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSide;
+import io.tradingchassis.core.event.Event;
 import io.tradingchassis.core.event.EventStreamEntry;
+import io.tradingchassis.core.state.State;
 import io.tradingchassis.core.step.CoreEngine;
 import io.tradingchassis.core.step.StepResult;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -33,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@State(Scope.Thread)
+// CHECKSTYLE:FQN JMH's @State and the core's State share a simple name; the core's is imported.
+@org.openjdk.jmh.annotations.State(Scope.Thread)
 public class ProcessEventEntryBench {
 
     /**
@@ -50,7 +52,7 @@ public class ProcessEventEntryBench {
 
     private CoreEngine engine;
     private CoreConfiguration cfg;
-    private io.tradingchassis.core.state.State state;
+    private State state;
     private BookDelta[] deltas;
     private long position;
     private int cursor;
@@ -64,7 +66,7 @@ public class ProcessEventEntryBench {
         cfg = CoreConfiguration.parse("{\"instruments\":[{\"symbol\":\"BTCUSDT\",\"tickSize\":\"0.01\","
                 + "\"lotSize\":\"0.00001\"}]" + params + "}", "bench");
         engine = new CoreEngine();
-        state = new io.tradingchassis.core.state.State();
+        state = new State();
         position = 0;
         // Seed a two-sided book so every later delta is an in-place update near the top.
         for (int i = 0; i < LEVELS; i++) {
@@ -80,7 +82,7 @@ public class ProcessEventEntryBench {
         cursor = 0;
     }
 
-    private StepResult step(io.tradingchassis.core.event.Event e) {
+    private StepResult step(Event e) {
         return engine.processEventEntry(state, new EventStreamEntry(position++, e), cfg);
     }
 

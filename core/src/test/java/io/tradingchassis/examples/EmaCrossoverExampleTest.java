@@ -13,7 +13,6 @@ import io.tradingchassis.core.event.EventStreamEntry;
 import io.tradingchassis.core.event.OrderAccepted;
 import io.tradingchassis.core.event.OrderFilled;
 import io.tradingchassis.core.event.OrderSubmitted;
-import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.state.State;
 import io.tradingchassis.core.step.CoreEngine;
 import io.tradingchassis.core.step.DispatchRequest;

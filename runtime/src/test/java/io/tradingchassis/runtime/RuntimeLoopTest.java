@@ -9,6 +9,7 @@ import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSide;
 import io.tradingchassis.core.event.ControlTime;
+import io.tradingchassis.core.event.ControlTimeReason;
 import io.tradingchassis.core.event.Event;
 import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.event.OrderAccepted;
@@ -24,6 +25,7 @@ import io.tradingchassis.core.strategy.Strategy;
 import io.tradingchassis.core.strategy.StrategyCatalog;
 import io.tradingchassis.core.strategy.StrategyParameters;
 import io.tradingchassis.core.strategy.StrategyProvider;
+import io.tradingchassis.core.view.BookView;
 import io.tradingchassis.core.view.StrategyView;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ class RuntimeLoopTest {
                 @Override
                 public void decide(StrategyView view, IntentSink out) {
                     long mid = view.book(0).midTicks();
-                    if (view.memory(0) != 0 || mid == io.tradingchassis.core.view.BookView.NO_PRICE) {
+                    if (view.memory(0) != 0 || mid == BookView.NO_PRICE) {
                         return;
                     }
                     view.memory(0, 1);
@@ -341,7 +343,7 @@ class RuntimeLoopTest {
         assertEquals(List.of("SESSION_START@10", "CONFIGURATION_ACTIVATED@10", "BOOK_DELTA@10", "BOOK_DELTA@20",
                 "CONTROL_TIME@40", "BOOK_DELTA@100"), r.log().types());
         ControlTime ct = (ControlTime) r.log().events.get(4);
-        assertEquals(io.tradingchassis.core.event.ControlTimeReason.STRATEGY_TIMER, ct.reason());
+        assertEquals(ControlTimeReason.STRATEGY_TIMER, ct.reason());
         assertEquals(4 * S, ct.deadlineNs());
     }
 }

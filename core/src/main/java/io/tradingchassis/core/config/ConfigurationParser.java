@@ -2,7 +2,6 @@ package io.tradingchassis.core.config;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,9 +26,10 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Walks a configuration JSON tree, checking every key and value against the schema (SPEC §10). */
 final class ConfigurationParser {
@@ -396,7 +396,7 @@ final class ConfigurationParser {
             case OBJECT:
                 return "object with " + n.size() + (n.size() == 1 ? " member" : " members");
             default:
-                return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+                return n.getNodeType().name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -426,8 +426,7 @@ final class ConfigurationParser {
                 String k = it.next();
                 if (!allowed.contains(k)) {
                     throw error(path + "." + ConfigurationException.pathKey(k), "unknown key " + quote(k)
-                            + "; allowed here: "
-                            + new java.util.TreeSet<>(allowed));
+                            + "; allowed here: " + new TreeSet<>(allowed));
                 }
             }
         }

@@ -1,6 +1,8 @@
 package io.tradingchassis.core.state;
 
 import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -85,8 +87,8 @@ public final class InflightTable {
      */
     @Mutator
     public PendingCommand recordExternal(ExecutionState x, long orderKey, long requestId, CommandType type,
-                                         int instrument, io.tradingchassis.core.event.Side side, long priceTicks,
-                                         long qtyLots, io.tradingchassis.core.event.TimeInForce tif) {
+                                         int instrument, Side side, long priceTicks,
+                                         long qtyLots, TimeInForce tif) {
         PendingCommand c = x.newCommand().init(orderKey, type, instrument, side, priceTicks, qtyLots, -1, -1);
         c.timeInForce(tif);
         c.requestId(requestId);

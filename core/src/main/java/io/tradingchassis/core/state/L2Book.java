@@ -5,6 +5,7 @@ import io.tradingchassis.core.event.PriceLevel;
 import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.view.BookView;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,9 +17,9 @@ public final class L2Book implements BookView {
     // Mutators are package-private: a BookView handed to a Strategy cannot be cast into a writer (SPEC §5
     // step 3); the core writes through MarketState.
     private static final int INITIAL_CAPACITY = 64;
-    private static final java.util.Comparator<PriceLevel> BY_PRICE =
-            java.util.Comparator.comparingLong(PriceLevel::priceTicks);
-    private static final java.util.Comparator<PriceLevel> BY_PRICE_DESC = BY_PRICE.reversed();
+    private static final Comparator<PriceLevel> BY_PRICE =
+            Comparator.comparingLong(PriceLevel::priceTicks);
+    private static final Comparator<PriceLevel> BY_PRICE_DESC = BY_PRICE.reversed();
 
     // Bids ascending, asks descending: index count-1 is the best level of each side.
     private long[] bidPx;

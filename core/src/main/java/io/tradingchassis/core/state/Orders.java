@@ -1,6 +1,7 @@
 package io.tradingchassis.core.state;
 
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 import io.tradingchassis.core.view.OrderStatus;
 import java.util.Arrays;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -110,13 +111,13 @@ public final class Orders {
     @Mutator
     public Order submit(long orderId, int instrument, Side side, long priceTicks, long qtyLots, long position) {
         return submit(orderId, instrument, side, priceTicks, qtyLots, position,
-                io.tradingchassis.core.event.TimeInForce.GTC);
+                TimeInForce.GTC);
     }
 
     /** As {@link #submit(long, int, Side, long, long, long)}, with the NEW's time in force. */
     @Mutator
     public Order submit(long orderId, int instrument, Side side, long priceTicks, long qtyLots, long position,
-                        io.tradingchassis.core.event.TimeInForce tif) {
+                        TimeInForce tif) {
         Order o = poolSize > 0 ? pool[--poolSize] : new Order();
         pool[poolSize] = null;
         o.init(orderId, instrument, side, priceTicks, qtyLots, position);

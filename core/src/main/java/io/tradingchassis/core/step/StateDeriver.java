@@ -24,12 +24,11 @@ import io.tradingchassis.core.event.Trade;
 import io.tradingchassis.core.state.ExecutionState;
 import io.tradingchassis.core.state.Invariant;
 import io.tradingchassis.core.state.InvariantViolation;
-import io.tradingchassis.core.state.L2Book;
 import io.tradingchassis.core.state.Order;
-import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.state.PendingCommand;
 import io.tradingchassis.core.state.State;
 import io.tradingchassis.core.strategy.NoStrategy;
+import io.tradingchassis.core.view.OrderStatus;
 import java.util.Arrays;
 import java.util.List;
 

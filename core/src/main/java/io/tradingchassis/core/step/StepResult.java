@@ -1,13 +1,14 @@
 package io.tradingchassis.core.step;
 
 import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.event.ControlTimeReason;
 import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.event.TimeInForce;
 import io.tradingchassis.core.intent.Disposition;
 import io.tradingchassis.core.intent.Reason;
-import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.state.PendingCommand;
+import io.tradingchassis.core.view.OrderStatus;
 import java.util.Arrays;
 
 /**
@@ -52,7 +53,7 @@ public final class StepResult {
     private boolean hasObligation;
     private long obligationDeadlineNs;
     private long obligationScopeKey;
-    private io.tradingchassis.core.event.ControlTimeReason obligationReason;
+    private ControlTimeReason obligationReason;
 
     /** Clears everything for the step at {@code position}. */
     void reset(long position, EventType type) {
@@ -133,7 +134,7 @@ public final class StepResult {
         this.strategyFailure = failure;
     }
 
-    void obligation(long deadlineNs, long scopeKey, io.tradingchassis.core.event.ControlTimeReason reason) {
+    void obligation(long deadlineNs, long scopeKey, ControlTimeReason reason) {
         hasObligation = true;
         obligationDeadlineNs = deadlineNs;
         obligationScopeKey = scopeKey;
@@ -141,7 +142,7 @@ public final class StepResult {
     }
 
     /** Why the obligation exists: rate-limit recovery or a Strategy timer; {@code null} without one. */
-    public io.tradingchassis.core.event.ControlTimeReason obligationReason() {
+    public ControlTimeReason obligationReason() {
         return obligationReason;
     }
 

@@ -1,9 +1,9 @@
 package io.tradingchassis.core.step;
 
 import io.tradingchassis.core.config.CoreConfiguration;
+import io.tradingchassis.core.event.Bbo;
 import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSnapshot;
-import io.tradingchassis.core.event.Bbo;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.Event;
 import io.tradingchassis.core.event.EventType;

@@ -1,7 +1,7 @@
 package io.tradingchassis.core.view;
 
 import io.tradingchassis.core.event.Side;
-import io.tradingchassis.core.view.OrderStatus;
+import io.tradingchassis.core.event.TimeInForce;
 
 /** Read-only view of one Order (SPEC §6). */
 public interface OrderView {
@@ -30,5 +30,5 @@ public interface OrderView {
     OrderStatus status();
 
     /** The time in force its NEW carried. */
-    io.tradingchassis.core.event.TimeInForce timeInForce();
+    TimeInForce timeInForce();
 }

@@ -2,6 +2,7 @@ package io.tradingchassis.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -40,7 +41,7 @@ class ConfigurationFuzzTest {
 
     @Test
     void aKeyWithALineBreakIsEscapedInTheOneLineMessage() {
-        ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+        ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> CoreConfiguration.parse("{\"ri\\nsk\":{}}", "k.json"));
         assertTrue(e.getMessage().startsWith("k.json: $.ri\\nsk: unknown key \"ri\\nsk\""), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));

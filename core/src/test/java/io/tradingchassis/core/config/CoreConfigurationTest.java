@@ -16,6 +16,7 @@ import io.tradingchassis.core.strategy.StrategyCatalog;
 import io.tradingchassis.core.strategy.StrategyParameters;
 import io.tradingchassis.core.strategy.StrategyProvider;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -677,7 +678,7 @@ class CoreConfigurationTest {
     @Test
     void loadRefusesAFileOverTheInputLimitBeforeReadingIt(@TempDir Path dir) throws IOException {
         Path big = dir.resolve("big.json");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(CoreConfiguration.MAX_INPUT_BYTES + 1L); // sparse: no 16 MiB written
         }
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> CoreConfiguration.load(big));

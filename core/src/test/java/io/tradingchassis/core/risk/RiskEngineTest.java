@@ -26,6 +26,7 @@ import io.tradingchassis.core.strategy.Strategy;
 import io.tradingchassis.core.testkit.TestStrategies;
 import io.tradingchassis.core.view.BookView;
 import io.tradingchassis.core.view.OrderView;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -129,7 +130,7 @@ class RiskEngineTest {
 
     @Test
     void R2_sneakyCheckedException_isPolicyError_neverEscapes() {
-        assertEquals(Reason.POLICY_ERROR, check(throwing(() -> new java.io.IOException("checked, thrown sneakily"))));
+        assertEquals(Reason.POLICY_ERROR, check(throwing(() -> new IOException("checked, thrown sneakily"))));
     }
 
     static Stream<Arguments> errors() {
@@ -167,6 +168,8 @@ class RiskEngineTest {
 
     /** An exception that cannot even be described: toString() and getMessage() throw. */
     static final class HostileException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         HostileException() {
             super(null, null, false, false);
         }
@@ -184,6 +187,8 @@ class RiskEngineTest {
 
     /** An Error that cannot be described either. */
     static final class HostileError extends Error {
+        private static final long serialVersionUID = 1L;
+
         HostileError() {
             super(null, null, false, false);
         }

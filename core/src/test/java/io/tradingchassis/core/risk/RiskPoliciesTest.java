@@ -20,6 +20,7 @@ import io.tradingchassis.core.event.OrderCancelled;
 import io.tradingchassis.core.event.OrderFilled;
 import io.tradingchassis.core.event.OrderSubmitted;
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 import io.tradingchassis.core.intent.Disposition;
 import io.tradingchassis.core.intent.IntentView;
 import io.tradingchassis.core.intent.Reason;
@@ -430,8 +431,8 @@ class RiskPoliciesTest {
     record Intent(CommandType type, long orderKey, int instrument, Side side, long priceTicks, long qtyLots)
             implements IntentView {
         @Override
-        public io.tradingchassis.core.event.TimeInForce timeInForce() {
-            return io.tradingchassis.core.event.TimeInForce.GTC;
+        public TimeInForce timeInForce() {
+            return TimeInForce.GTC;
         }
 
         static Intent of(IntentView v) {

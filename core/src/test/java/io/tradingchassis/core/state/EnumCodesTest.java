@@ -3,10 +3,13 @@ package io.tradingchassis.core.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.event.ControlTimeReason;
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 import io.tradingchassis.core.view.OrderStatus;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +24,10 @@ class EnumCodesTest {
         assertEquals(List.of(0, 1, 2), Arrays.stream(CommandType.values()).map(CommandType::code).toList());
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6),
                 Arrays.stream(OrderStatus.values()).map(OrderStatus::code).toList());
-        assertEquals(List.of(0, 1, 2, 3), Arrays.stream(io.tradingchassis.core.event.TimeInForce.values())
-                .map(io.tradingchassis.core.event.TimeInForce::code).toList());
-        assertEquals(List.of(0, 1), Arrays.stream(io.tradingchassis.core.event.ControlTimeReason.values())
-                .map(io.tradingchassis.core.event.ControlTimeReason::code).toList());
+        assertEquals(List.of(0, 1, 2, 3), Arrays.stream(TimeInForce.values())
+                .map(TimeInForce::code).toList());
+        assertEquals(List.of(0, 1), Arrays.stream(ControlTimeReason.values())
+                .map(ControlTimeReason::code).toList());
         assertEquals(List.of("SUBMITTED", "ACCEPTED", "PARTIALLY_FILLED", "FILLED", "CANCELLED", "REJECTED", "EXPIRED"),
                 Arrays.stream(OrderStatus.values()).map(Enum::name).toList());
     }
@@ -36,7 +39,7 @@ class EnumCodesTest {
         buy.execution().orders().submit(1, 0, Side.BUY, 100, 1, 0);
         State sell = new State();
         sell.execution().orders().submit(1, 0, Side.SELL, 100, 1, 0);
-        org.junit.jupiter.api.Assertions.assertNotEquals(buy.digest(), sell.digest());
+        Assertions.assertNotEquals(buy.digest(), sell.digest());
     }
 
     @Test
@@ -45,7 +48,7 @@ class EnumCodesTest {
         State b = new State();
         assertEquals(a.digest(), b.digest());
         a.control().commitMemory(new long[] {0, 7}, 2);
-        org.junit.jupiter.api.Assertions.assertNotEquals(a.digest(), b.digest(), "memory reaches the digest");
+        Assertions.assertNotEquals(a.digest(), b.digest(), "memory reaches the digest");
         State snap = a.snapshot();
         assertEquals(a.digest(), snap.digest());
         a.control().commitMemory(new long[] {0, 8}, 2);

@@ -1,9 +1,9 @@
 package io.tradingchassis.core.state;
 
-import io.tradingchassis.core.view.OrderStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.view.OrderStatus;
 import org.junit.jupiter.api.Test;
 
 class OrderTest {

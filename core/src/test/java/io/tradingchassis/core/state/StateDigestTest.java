@@ -1,6 +1,5 @@
 package io.tradingchassis.core.state;
 
-import io.tradingchassis.core.view.OrderStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.step.CoreEngine;
 import io.tradingchassis.core.step.Harness;
 import io.tradingchassis.core.step.RandomStreams;
+import io.tradingchassis.core.view.OrderStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

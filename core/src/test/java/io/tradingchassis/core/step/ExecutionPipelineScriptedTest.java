@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradingchassis.core.config.CoreConfiguration;
+import io.tradingchassis.core.event.BookDelta;
+import io.tradingchassis.core.event.BookSide;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.ControlTime;
 import io.tradingchassis.core.event.ControlTimeReason;
@@ -33,6 +35,7 @@ import io.tradingchassis.core.strategy.StrategyCatalog;
 import io.tradingchassis.core.testkit.TestStrategies;
 import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.view.StrategyView;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -453,7 +456,7 @@ class ExecutionPipelineScriptedTest {
     void strategyThrowsACheckedExceptionSneakily_isStillAFailureInTheResult_notAHalfAppliedStep() {
         Driver d = driver("");
         script.next(I.neu(80, 1000, 1));
-        script.sneaky = new java.io.IOException("checked, thrown sneakily");
+        script.sneaky = new IOException("checked, thrown sneakily");
         long pos = d.state.lastPosition() + 1;
         StepResult r = trade(d);
         assertEquals(pos, d.state.lastPosition(), "the step completed");
@@ -574,8 +577,8 @@ class ExecutionPipelineScriptedTest {
         long t = QueueTestKit.T0;
         for (int k = 0; k < 2; k++) {
             t += 1_000;
-            EventStreamEntry entry = new EventStreamEntry(k, new io.tradingchassis.core.event.BookDelta(t, t, 0,
-                    k == 0 ? io.tradingchassis.core.event.BookSide.BID : io.tradingchassis.core.event.BookSide.ASK,
+            EventStreamEntry entry = new EventStreamEntry(k, new BookDelta(t, t, 0,
+                    k == 0 ? BookSide.BID : BookSide.ASK,
                     k == 0 ? 990 : 1010, 5));
             e1.processEventEntry(a, entry, cfg1);
             e2.processEventEntry(b, entry, cfg2);

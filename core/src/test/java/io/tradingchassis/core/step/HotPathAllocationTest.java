@@ -3,12 +3,13 @@ package io.tradingchassis.core.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
 import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSide;
+import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.Event;
 import io.tradingchassis.core.event.EventStreamEntry;
-import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.OrderAccepted;
 import io.tradingchassis.core.event.OrderCancelled;
 import io.tradingchassis.core.event.OrderFilled;
@@ -39,7 +40,7 @@ class HotPathAllocationTest {
     @ParameterizedTest(name = "strategy {0}")
     @ValueSource(strings = {"none", "quiet-maker", "requoting-maker"})
     void book_delta_step_allocates_nothing(String strategy) {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         // quiet-maker: quotes never move, no Intent after the first step. requoting-maker: the top bid
         // toggles, mid moves every event and the maker emits a REPLACE every step; its NEW stays inflight
         // (no venue here), so each REPLACE dominates the pending one: a step with an Intent.
@@ -85,7 +86,7 @@ class HotPathAllocationTest {
      */
     @Test
     void quote_cycle_with_venue_allocates_nothing_in_steady_state() {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         CoreConfiguration cfg = CoreConfiguration.parse("{\"instruments\":[{\"symbol\":\"X\",\"tickSize\":\"0.01\","
                 + "\"lotSize\":\"1\"}],\"rateLimit\":{\"capacity\":1000,\"refillPerSecond\":1000000},"
                 + "\"risk\":{\"maxPositionLots\":1000000000},"

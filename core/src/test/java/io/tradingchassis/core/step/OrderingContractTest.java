@@ -30,6 +30,7 @@ import io.tradingchassis.core.view.StrategyView;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,7 +111,7 @@ class OrderingContractTest {
 
     void violates(Invariant inv, Event e) {
         String before = state.digest();
-        InvariantViolation v = org.junit.jupiter.api.Assertions.assertThrows(InvariantViolation.class, () -> apply(e));
+        InvariantViolation v = Assertions.assertThrows(InvariantViolation.class, () -> apply(e));
         assertEquals(inv, v.invariant(), v.getMessage());
         assertEquals(before, state.digest(), "State changed by a refused entry");
     }

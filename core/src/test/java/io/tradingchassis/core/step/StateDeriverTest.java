@@ -20,6 +20,7 @@ import io.tradingchassis.core.event.EventStreamEntry;
 import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.event.OrderCancelled;
 import io.tradingchassis.core.event.OrderCommand;
+import io.tradingchassis.core.event.OrderExpired;
 import io.tradingchassis.core.event.OrderRejected;
 import io.tradingchassis.core.event.OrderSubmitted;
 import io.tradingchassis.core.event.PriceLevel;
@@ -87,7 +88,7 @@ class StateDeriverTest {
         });
         samples.put(EventType.ORDER_EXPIRED, x -> {
             x.apply(x.submitNew(7, 0, Side.BUY, 100, 1));
-            x.apply(new io.tradingchassis.core.event.OrderExpired(x.tick(), x.clock(), 7));
+            x.apply(new OrderExpired(x.tick(), x.clock(), 7));
         });
         // A DispatchFailed needs an unrecorded dispatch, so its sample runs on dispatchedNew() (a Strategy).
         samples.put(EventType.DISPATCH_FAILED, x -> x.apply(x.dispatchFailed(OneNew.KEY)));

@@ -10,9 +10,11 @@ import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSide;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.EventStreamEntry;
+import io.tradingchassis.core.state.InvariantViolation;
 import io.tradingchassis.core.state.State;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Issue #7 §2: nothing mutable crosses the API — a StepResult holds values, never State's objects. */
@@ -61,7 +63,7 @@ class StepResultValuesTest {
                 new BookDelta(2, 2, 0, BookSide.ASK, 103, 5)), cfg);
         String before = good.toString();
         // A repeated position fails (E4): the last good result keeps its dispatches.
-        org.junit.jupiter.api.Assertions.assertThrows(io.tradingchassis.core.state.InvariantViolation.class,
+        Assertions.assertThrows(InvariantViolation.class,
                 () -> engine.processEventEntry(state, new EventStreamEntry(1,
                         new BookDelta(3, 3, 0, BookSide.ASK, 104, 5)), cfg));
         assertEquals(before, good.toString());

@@ -29,6 +29,7 @@ import io.tradingchassis.core.state.State;
 import io.tradingchassis.core.strategy.Strategy;
 import io.tradingchassis.core.testkit.TestStrategies;
 import io.tradingchassis.core.view.BookView;
+import io.tradingchassis.core.view.OrderStatus;
 import io.tradingchassis.core.view.OrderView;
 import io.tradingchassis.core.view.StateView;
 import io.tradingchassis.core.view.StrategyView;
@@ -93,7 +94,7 @@ class StrategyContextTest {
         State s = new State();
         ExecutionState x = s.execution();
         x.orders().transition(x.orders().submit(20, 0, Side.SELL, 105, 2, 0),
-                io.tradingchassis.core.view.OrderStatus.ACCEPTED);
+                OrderStatus.ACCEPTED);
         DominanceQueue.admit(x, 0, CommandType.NEW, 29, 0, Side.BUY, 99, 1, IGNORE);
         DominanceQueue.admit(x, 1, CommandType.REPLACE, 20, 0, Side.SELL, 107, 2, IGNORE);
         StrategyContext v = bound(s, cfg);

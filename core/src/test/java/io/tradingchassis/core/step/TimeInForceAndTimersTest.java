@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,7 +89,7 @@ class TimeInForceAndTimersTest {
         long req = r.dispatchRequestId(0);
         // A record that names another time in force does not describe the dispatch (EV1).
         String before = state.digest();
-        InvariantViolation v = org.junit.jupiter.api.Assertions.assertThrows(InvariantViolation.class, () ->
+        InvariantViolation v = Assertions.assertThrows(InvariantViolation.class, () ->
                 apply(cfg, new OrderSubmitted(t, t, 1000, req, new OrderCommand(CommandType.NEW, 0, Side.BUY, 100, 2,
                         TimeInForce.GTC))));
         assertEquals(Invariant.EV1, v.invariant());
