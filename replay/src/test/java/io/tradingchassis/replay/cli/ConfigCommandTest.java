@@ -10,6 +10,7 @@ import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.replay.cli.TcRunner.Result;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -173,7 +174,7 @@ class ConfigCommandTest {
 
     /** A sparse file of {@code size} bytes: nothing is written, so the test costs no disk time. */
     static Path sparseFile(Path file, long size) throws IOException {
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(size);
         }
         return file;
