@@ -15,13 +15,8 @@ import picocli.CommandLine.Spec;
  * on standard error and exit code {@value TcCommand#EXIT_INPUT}.
  */
 @Command(name = "config",
-        mixinStandardHelpOptions = true,
-        versionProvider = TcCommand.Version.class,
         description = "Validate a configuration file, print its fully resolved canonical form, or its fingerprint.",
-        synopsisSubcommandLabel = "COMMAND",
-        commandListHeading = "%nCommands:%n",
         subcommands = {ConfigCommand.Validate.class, ConfigCommand.Canonical.class, ConfigCommand.Fingerprint.class},
-        footerHeading = "%n",
         footer = {"Run 'tc config <command> --help' for details.",
                 "",
                 "Examples:",
@@ -53,17 +48,13 @@ final class ConfigCommand implements Runnable {
 
     /** {@code tc config validate FILE}. */
     @Command(name = "validate",
-            mixinStandardHelpOptions = true,
-            versionProvider = TcCommand.Version.class,
             description = {"Check a configuration file: every key known, every value valid, schema version "
                     + "supported.",
                     "On success prints one line: OK <file>: schemaVersion N, <k> instrument(s), strategy <id>, "
                             + "fingerprint sha256:<hex>.",
                     "On failure prints one line naming the JSON path and the rule, and exits with 2."},
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {TcCommand.EXIT_LINE_OK, TcCommand.EXIT_LINE_INPUT, TcCommand.EXIT_LINE_INTERNAL,
                     TcCommand.EXIT_LINE_IO},
-            footerHeading = "%n",
             footer = {"Examples:",
                     "  tc config validate my-config.json"})
     static final class Validate implements Callable<Integer> {
@@ -86,15 +77,11 @@ final class ConfigCommand implements Runnable {
 
     /** {@code tc config canonical [--no-newline] FILE}. */
     @Command(name = "canonical",
-            mixinStandardHelpOptions = true,
-            versionProvider = TcCommand.Version.class,
             description = {"Print the fully resolved configuration (every default written out) in RFC 8785 "
                     + "canonical form: the exact text whose SHA-256 is the fingerprint.",
                     "The text is followed by one newline unless --no-newline is given."},
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {TcCommand.EXIT_LINE_OK, TcCommand.EXIT_LINE_INPUT, TcCommand.EXIT_LINE_INTERNAL,
                     TcCommand.EXIT_LINE_IO},
-            footerHeading = "%n",
             footer = {"Examples:",
                     "  tc config canonical --no-newline my-config.json | sha256sum"})
     static final class Canonical implements Callable<Integer> {
@@ -116,16 +103,12 @@ final class ConfigCommand implements Runnable {
 
     /** {@code tc config fingerprint FILE}. */
     @Command(name = "fingerprint",
-            mixinStandardHelpOptions = true,
-            versionProvider = TcCommand.Version.class,
             description = {"Print the configuration's fingerprint, sha256:<hex>: the SHA-256 of its fully "
                     + "resolved RFC 8785 form.",
                     "Key order, whitespace, number spelling and defaults written out or left implicit never "
                             + "change it; any change of meaning does."},
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {TcCommand.EXIT_LINE_OK, TcCommand.EXIT_LINE_INPUT, TcCommand.EXIT_LINE_INTERNAL,
                     TcCommand.EXIT_LINE_IO},
-            footerHeading = "%n",
             footer = {"Examples:",
                     "  tc config fingerprint my-config.json"})
     static final class Fingerprint implements Callable<Integer> {

@@ -16,13 +16,8 @@ import picocli.CommandLine.Spec;
  * {@value TcCommand#EXIT_INPUT}.
  */
 @Command(name = "json",
-        mixinStandardHelpOptions = true,
-        versionProvider = TcCommand.Version.class,
         description = "Work with arbitrary JSON text (RFC 8785 canonical form).",
-        synopsisSubcommandLabel = "COMMAND",
-        commandListHeading = "%nCommands:%n",
         subcommands = {JsonCommand.Canonical.class},
-        footerHeading = "%n",
         footer = {"Run 'tc json <command> --help' for details.",
                 "",
                 "Examples:",
@@ -48,17 +43,13 @@ final class JsonCommand implements Runnable {
 
     /** {@code tc json canonical [--no-newline] FILE}. */
     @Command(name = "canonical",
-            mixinStandardHelpOptions = true,
-            versionProvider = TcCommand.Version.class,
             description = {"Print the RFC 8785 (JSON Canonicalization Scheme) form of a JSON text: members "
                     + "sorted, no whitespace, numbers as ECMAScript writes them, UTF-8.",
                     "Duplicate member names, lone surrogates and numbers beyond the double range are errors "
                             + "(I-JSON, RFC 7493).",
                     "The text is followed by one newline unless --no-newline is given."},
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {TcCommand.EXIT_LINE_OK, TcCommand.EXIT_LINE_INPUT, TcCommand.EXIT_LINE_INTERNAL,
                     TcCommand.EXIT_LINE_IO},
-            footerHeading = "%n",
             footer = {"Examples:",
                     "  echo '{\"b\":2,\"a\":1}' | tc json canonical -      # prints {\"a\":1,\"b\":2}"})
     static final class Canonical implements Callable<Integer> {

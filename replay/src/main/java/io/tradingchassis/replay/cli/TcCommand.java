@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
  * {@code --verbose} or {@code TC_DEBUG}); {@value #EXIT_IO} standard output could not be written.
  * Standard output is always UTF-8 and lines end with {@code \n} on every platform.
  */
+// The attributes every command shares are declared once here and inherited (scope = INHERIT): help and
+// version options, the version provider, and the headings of the command, footer and exit-code lists.
 @Command(name = "tc",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = TcCommand.Version.class,
         description = "TradingChassis-J command-line tool: validate, canonicalize and fingerprint "
