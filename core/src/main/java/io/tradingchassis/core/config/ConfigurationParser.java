@@ -135,7 +135,7 @@ final class ConfigurationParser {
                     + CoreConfiguration.CURRENT_SCHEMA_VERSION + "); upgrade TradingChassis-J to read it");
         }
         o.only("schemaVersion", "instruments", "risk", "rateLimit", "mergeOrder", "commandPriority",
-                "decisionTrigger", "strategy", "checkpointInterval", "venue");
+                "decisionTrigger", "strategy", "checkpointInterval", "venue", "syntheticMarket");
         List<InstrumentSpec> instruments = instruments(o.get("instruments"), "$.instruments");
         RiskLimits risk = risk(o.get("risk"), "$.risk");
         RateLimit rate = rateLimit(o.get("rateLimit"), "$.rateLimit");
@@ -147,8 +147,10 @@ final class ConfigurationParser {
         StrategyConfig strategy = strategy(o.get("strategy"), "$.strategy", instruments.size());
         long checkpoint = o.integer("checkpointInterval", CoreConfiguration.DEFAULT_CHECKPOINT_INTERVAL, 1, MAX);
         VenueModel venue = venue(o.get("venue"), "$.venue");
+        SyntheticMarketModel synthetic = syntheticMarket(o.get("syntheticMarket"), "$.syntheticMarket",
+                instruments.size());
         return new CoreConfiguration((int) schema, instruments, risk, rate, merge, priority, trigger, strategy,
-                checkpoint, venue);
+                checkpoint, venue, synthetic);
     }
 
     private List<InstrumentSpec> instruments(JsonNode node, String path) {
@@ -208,10 +210,33 @@ final class ConfigurationParser {
             return d;
         }
         Obj o = object(node, path);
-        o.only("entryLatencyNs", "responseLatencyNs", "feedLeadNs");
+        o.only("entryLatencyNs", "responseLatencyNs", "feedLeadNs", "timeline", "clockOffsetNs", "gtcRemainder");
+        JsonNode timeline = o.get("timeline");
+        JsonNode remainder = o.get("gtcRemainder");
         return new VenueModel(o.integer("entryLatencyNs", d.entryLatencyNs(), 0, MAX),
                 o.integer("responseLatencyNs", d.responseLatencyNs(), 0, MAX),
-                o.integer("feedLeadNs", d.feedLeadNs(), 0, MAX));
+                o.integer("feedLeadNs", d.feedLeadNs(), 0, MAX),
+                timeline == null ? d.timeline() : enumValue(timeline, path + ".timeline", VenueModel.Timeline.class),
+                o.integer("clockOffsetNs", d.clockOffsetNs(), -MAX, MAX),
+                remainder == null ? d.gtcRemainder()
+                        : enumValue(remainder, path + ".gtcRemainder", VenueModel.GtcRemainder.class));
+    }
+
+    private SyntheticMarketModel syntheticMarket(JsonNode node, String path, int instrumentCount) {
+        SyntheticMarketModel d = SyntheticMarketModel.DEFAULT;
+        if (node == null) {
+            return d;
+        }
+        Obj o = object(node, path);
+        o.only("seed", "events", "instrument", "midTicks");
+        long instrument = o.integer("instrument", d.instrument(), 0, MAX);
+        if (instrument >= Math.max(1, instrumentCount) && instrument != 0) {
+            throw error(path + ".instrument", "must be the index of a configured instrument (0.."
+                    + (instrumentCount - 1) + "), got " + instrument);
+        }
+        return new SyntheticMarketModel(o.integer("seed", d.seed(), -MAX, MAX),
+                o.integer("events", d.events(), 1, 1_000_000_000_000L), (int) instrument,
+                o.integer("midTicks", d.midTicks(), 100, MAX));
     }
 
     private DecisionTrigger decisionTrigger(JsonNode node, String path) {

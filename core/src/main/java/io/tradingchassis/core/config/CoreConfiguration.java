@@ -74,6 +74,7 @@ public final class CoreConfiguration {
     private final StrategyConfig strategy;
     private final long checkpointInterval;
     private final VenueModel venue;
+    private final SyntheticMarketModel syntheticMarket;
     private final String canonicalJson;
     private final String fingerprint;
     /** commandRank[type.code()] = position of the type in commandPriority (0 = first). */
@@ -81,7 +82,8 @@ public final class CoreConfiguration {
 
     CoreConfiguration(int schemaVersion, List<InstrumentSpec> instruments, RiskLimits risk, RateLimit rateLimit,
                       List<MergeSource> mergeOrder, List<CommandType> commandPriority, DecisionTrigger decisionTrigger,
-                      StrategyConfig strategy, long checkpointInterval, VenueModel venue) {
+                      StrategyConfig strategy, long checkpointInterval, VenueModel venue,
+                      SyntheticMarketModel syntheticMarket) {
         this.schemaVersion = schemaVersion;
         this.instruments = List.copyOf(instruments);
         this.risk = risk;
@@ -92,6 +94,7 @@ public final class CoreConfiguration {
         this.strategy = strategy;
         this.checkpointInterval = checkpointInterval;
         this.venue = venue;
+        this.syntheticMarket = syntheticMarket;
         int[] rank = new int[CommandType.values().length];
         for (int i = 0; i < this.commandPriority.size(); i++) {
             rank[this.commandPriority.get(i).code()] = i;
@@ -209,6 +212,11 @@ public final class CoreConfiguration {
         return checkpointInterval;
     }
 
+    /** The synthetic market a run without a dataset uses; defaults in {@link SyntheticMarketModel#DEFAULT}. */
+    public SyntheticMarketModel syntheticMarket() {
+        return syntheticMarket;
+    }
+
     /** Simulated venue parameters; defaults in {@link VenueModel#DEFAULT}. */
     public VenueModel venue() {
         return venue;
@@ -273,6 +281,14 @@ public final class CoreConfiguration {
         v.put("entryLatencyNs", venue.entryLatencyNs());
         v.put("responseLatencyNs", venue.responseLatencyNs());
         v.put("feedLeadNs", venue.feedLeadNs());
+        v.put("timeline", venue.timeline().name());
+        v.put("clockOffsetNs", venue.clockOffsetNs());
+        v.put("gtcRemainder", venue.gtcRemainder().name());
+        ObjectNode sm = root.putObject("syntheticMarket");
+        sm.put("seed", syntheticMarket.seed());
+        sm.put("events", syntheticMarket.events());
+        sm.put("instrument", syntheticMarket.instrument());
+        sm.put("midTicks", syntheticMarket.midTicks());
         return root;
     }
 

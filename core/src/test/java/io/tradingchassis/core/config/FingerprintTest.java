@@ -47,10 +47,12 @@ class FingerprintTest {
      * {@code "strategy"} and nothing else, and its SHA-256 computed outside the JVM is this value.
      * Re-pinned again when {@code ORDER_EXPIRED} (SPEC §6 time in force) joined the execution events and
      * so the default decision trigger: the canonical form gained {@code "ORDER_EXPIRED"} in
-     * {@code decisionTrigger.eventTypes} and nothing else ({@code sha256sum} of it agrees).
+     * {@code decisionTrigger.eventTypes} and nothing else ({@code sha256sum} of it agrees). And again
+     * for the venue model's timeline, clock offset and GTC remainder (SPEC §12) and the seeded synthetic
+     * market ({@code syntheticMarket}): both are inputs of every simulated run.
      */
     static final String DEFAULTS_FINGERPRINT =
-            "sha256:5696b90692142a6d6625a7304ea365112f6ba217e5278cbbc96cc9894571b4a6";
+            "sha256:0041a1170b1f45d0595e032f977d7a7e6d5c1fb2dfbae104873913ba6667a141";
 
     /** The canonical JSON of {@code {}}, pinned with its fingerprint so a change shows what changed. */
     static final String DEFAULTS_CANONICAL = "{\"checkpointInterval\":10000,\"commandPriority\":[\"CANCEL\","
@@ -59,8 +61,10 @@ class FingerprintTest {
             + "\"ORDER_EXPIRED\",\"CONTROL_TIME\"],\"everyNth\":1},\"instruments\":[],\"mergeOrder\":[\"CONTROL_TIME\",\"EXECUTION\","
             + "\"MARKET\"],\"rateLimit\":{\"capacity\":10,\"refillPerSecond\":10},\"risk\":{\"maxOpenOrders\":100,"
             + "\"maxOrderQtyLots\":1000,\"maxPositionLots\":10000,\"priceBandTicks\":1000},\"schemaVersion\":1,"
-            + "\"strategy\":{\"id\":\"none\",\"parameters\":{},\"version\":\"1\"},\"venue\":{\"entryLatencyNs\":0,"
-            + "\"feedLeadNs\":0,\"responseLatencyNs\":0}}";
+            + "\"strategy\":{\"id\":\"none\",\"parameters\":{},\"version\":\"1\"},"
+            + "\"syntheticMarket\":{\"events\":200000,\"instrument\":0,\"midTicks\":6000000,\"seed\":1},"
+            + "\"venue\":{\"clockOffsetNs\":0,\"entryLatencyNs\":0,\"feedLeadNs\":0,\"gtcRemainder\":\"REST\","
+            + "\"responseLatencyNs\":0,\"timeline\":\"LOCAL\"}}";
 
     private static String fp(String json) {
         return CoreConfiguration.parse(json, "test").fingerprint();
@@ -102,10 +106,11 @@ class FingerprintTest {
         r.fieldNames().forEachRemaining(keys::add);
         keys.sort(null);
         assertEquals(List.of("checkpointInterval", "commandPriority", "decisionTrigger", "instruments", "mergeOrder",
-                "rateLimit", "risk", "schemaVersion", "strategy", "venue"), keys);
+                "rateLimit", "risk", "schemaVersion", "strategy", "syntheticMarket", "venue"), keys);
         assertEquals(4, r.get("risk").size());
         assertEquals(2, r.get("rateLimit").size());
-        assertEquals(3, r.get("venue").size());
+        assertEquals(6, r.get("venue").size());
+        assertEquals(4, r.get("syntheticMarket").size());
         assertEquals(2, r.get("decisionTrigger").size());
         List<String> strategyKeys = new ArrayList<>();
         r.get("strategy").fieldNames().forEachRemaining(strategyKeys::add);
