@@ -1,0 +1,227 @@
+package io.tradingchassis.runtime.backtest;
+
+import io.tradingchassis.core.config.CoreConfiguration;
+import io.tradingchassis.core.config.InstrumentSpec;
+import io.tradingchassis.core.event.CommandType;
+import io.tradingchassis.core.event.Event;
+import io.tradingchassis.core.event.EventType;
+import io.tradingchassis.core.event.MarketEvent;
+import io.tradingchassis.core.event.OrderFilled;
+import io.tradingchassis.core.event.OrderSubmitted;
+import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.state.L2Book;
+import io.tradingchassis.core.state.State;
+import io.tradingchassis.core.step.StepResult;
+import io.tradingchassis.core.view.BookView;
+import io.tradingchassis.core.view.OrderStatus;
+import io.tradingchassis.runtime.Recorder;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a backtest reports, gathered step by step as a {@link Recorder}: counts by event type, Orders
+ * by final status, every fill (with its side and liquidity), position, realized and marked PnL, the
+ * maximum drawdown of marked PnL, and a down-sampled series of mid, position and PnL for the plots.
+ * Everything here is a function of the stream (no clock), so two runs report the same.
+ *
+ * <p>Money is in the instrument's quote units: ticks × tickSize times lots × lotSize. Realized PnL uses
+ * the average cost of the open position; marked PnL is cash plus the position at the current mid.
+ */
+public final class RunMetrics implements Recorder {
+    /** One fill as {@code fills.csv} shows it. */
+    public record Fill(long position, long localTsNs, long exchTsNs, long orderId, Side side, long priceTicks,
+                       long qtyLots, long leavesLots, String liquidity) {
+    }
+
+    /** One point of the plotted series. */
+    public record Point(long localTsNs, long midTicks, long positionLots, BigDecimal markedPnl) {
+    }
+
+    private static final long SAMPLE_START_NS = 100_000_000L; // 100 ms, doubled while there are too many points
+    private static final int MAX_POINTS = 4_000;
+
+    private final State state;
+    private final int instrument;
+    private final BigDecimal tick;
+    private final BigDecimal lot;
+    private final EnumMap<EventType, Long> byType = new EnumMap<>(EventType.class);
+    private final EnumMap<OrderStatus, Long> finalStatus = new EnumMap<>(OrderStatus.class);
+    private final TreeMap<Long, Side> sides = new TreeMap<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private List<Point> points = new ArrayList<>();
+    private long sampleEveryNs = SAMPLE_START_NS;
+    private long nextSampleNs = Long.MIN_VALUE;
+    private long entries;
+    private long positionLots;
+    private BigDecimal costBasis = BigDecimal.ZERO; // quote units paid for the open position
+    private BigDecimal realized = BigDecimal.ZERO;
+    private BigDecimal peak = BigDecimal.ZERO;
+    private BigDecimal maxDrawdown = BigDecimal.ZERO;
+    private BigDecimal lastMarked = BigDecimal.ZERO;
+
+    /** Metrics of the run folding into {@code state}, for the instrument {@code instrument} of {@code cfg}. */
+    public RunMetrics(State state, CoreConfiguration cfg, int instrument) {
+        this.state = state;
+        this.instrument = instrument;
+        InstrumentSpec spec = cfg.instruments().get(instrument);
+        this.tick = spec.tickSize();
+        this.lot = spec.lotSize();
+    }
+
+    @Override
+    public void onStep(long position, Event event, StepResult result) {
+        entries++;
+        byType.merge(event.type(), 1L, Long::sum);
+        for (int i = 0; i < result.transitionCount(); i++) {
+            OrderStatus to = result.transitionTo(i);
+            if (to.isTerminal()) {
+                finalStatus.merge(to, 1L, Long::sum);
+                sides.remove(result.transitionOrderId(i));
+            }
+        }
+        if (event instanceof OrderSubmitted s && s.command().type() == CommandType.NEW) {
+            sides.put(s.orderId(), s.command().side());
+        } else if (event instanceof OrderFilled f) {
+            onFill(position, f);
+        }
+        if (event instanceof MarketEvent || event instanceof OrderFilled) {
+            sample(event.localTsNs(), event instanceof OrderFilled);
+        }
+    }
+
+    private void onFill(long position, OrderFilled f) {
+        Side side = sides.getOrDefault(f.orderId(), Side.BUY);
+        fills.add(new Fill(position, f.localTsNs(), f.exchTsNs(), f.orderId(), side, f.fillPriceTicks(),
+                f.fillQtyLots(), f.leavesLots(), f.liquidity().name()));
+        BigDecimal price = tick.multiply(BigDecimal.valueOf(f.fillPriceTicks()));
+        long signed = side.sign() * f.fillQtyLots();
+        long before = positionLots;
+        long after = before + signed;
+        if (before != 0 && Long.signum(before) != Long.signum(signed)) {
+            // Closing (part of) the position at the average cost of what is open.
+            long closed = Math.min(Math.abs(before), Math.abs(signed));
+            BigDecimal avg = costBasis.divide(BigDecimal.valueOf(Math.abs(before)), MathContext.DECIMAL128);
+            BigDecimal closedQty = lot.multiply(BigDecimal.valueOf(closed));
+            BigDecimal pnl = price.multiply(closedQty).subtract(avg.multiply(BigDecimal.valueOf(closed)))
+                    .multiply(BigDecimal.valueOf(Long.signum(before)));
+            realized = realized.add(pnl);
+            costBasis = costBasis.subtract(avg.multiply(BigDecimal.valueOf(closed)));
+            long opened = Math.abs(signed) - closed;
+            if (opened > 0) {
+                costBasis = price.multiply(lot.multiply(BigDecimal.valueOf(opened)));
+            }
+        } else {
+            costBasis = costBasis.add(price.multiply(lot.multiply(BigDecimal.valueOf(Math.abs(signed)))));
+        }
+        positionLots = after;
+        if (after == 0) {
+            costBasis = BigDecimal.ZERO;
+        }
+    }
+
+    private void sample(long t, boolean force) {
+        BookView book = book();
+        long mid = book == null ? BookView.NO_PRICE : book.midTicks();
+        if (mid != BookView.NO_PRICE) {
+            BigDecimal marked = markedPnl(mid);
+            lastMarked = marked;
+            if (marked.compareTo(peak) > 0) {
+                peak = marked;
+            }
+            BigDecimal dd = peak.subtract(marked);
+            if (dd.compareTo(maxDrawdown) > 0) {
+                maxDrawdown = dd;
+            }
+        }
+        if (mid == BookView.NO_PRICE || (!force && t < nextSampleNs)) {
+            return;
+        }
+        points.add(new Point(t, mid, positionLots, lastMarked));
+        nextSampleNs = t + sampleEveryNs;
+        if (points.size() > MAX_POINTS) {
+            List<Point> half = new ArrayList<>(points.size() / 2 + 1);
+            for (int i = 0; i < points.size(); i += 2) {
+                half.add(points.get(i));
+            }
+            points = half;
+            sampleEveryNs *= 2;
+        }
+    }
+
+    private BookView book() {
+        L2Book b = state.market().bookOrNull(instrument);
+        return b;
+    }
+
+    /** Cash plus the position marked at {@code midTicks}, in quote units. */
+    private BigDecimal markedPnl(long midTicks) {
+        long cash = state.execution().positions().cashTickLots(instrument);
+        long pos = state.execution().positions().positionLots(instrument);
+        BigDecimal value = BigDecimal.valueOf(cash).add(BigDecimal.valueOf(pos).multiply(BigDecimal.valueOf(midTicks)));
+        return value.multiply(tick).multiply(lot);
+    }
+
+    /** Entries recorded. */
+    public long entries() {
+        return entries;
+    }
+
+    /** Counts by event type, in the type's declaration order. */
+    public Map<EventType, Long> countsByType() {
+        return byType;
+    }
+
+    /** Orders that ended in each terminal status, plus those still live at the end (by status). */
+    public Map<OrderStatus, Long> ordersByFinalStatus() {
+        EnumMap<OrderStatus, Long> out = new EnumMap<>(finalStatus);
+        for (long id : state.execution().orders().ids()) {
+            out.merge(state.execution().orders().get(id).status(), 1L, Long::sum);
+        }
+        return out;
+    }
+
+    /** Every fill, in stream order. */
+    public List<Fill> fills() {
+        return fills;
+    }
+
+    /** The plotted series. */
+    public List<Point> points() {
+        return points;
+    }
+
+    /** Final position, lots. */
+    public long positionLots() {
+        return state.execution().positions().positionLots(instrument);
+    }
+
+    /** Realized PnL (average cost), quote units. */
+    public BigDecimal realizedPnl() {
+        return realized;
+    }
+
+    /** Marked PnL at the last mid, quote units. */
+    public BigDecimal markedPnl() {
+        return lastMarked;
+    }
+
+    /** Largest fall of marked PnL from a previous peak, quote units. */
+    public BigDecimal maxDrawdown() {
+        return maxDrawdown;
+    }
+
+    /** Tick size of the instrument. */
+    public BigDecimal tickSize() {
+        return tick;
+    }
+
+    /** Lot size of the instrument. */
+    public BigDecimal lotSize() {
+        return lot;
+    }
+}
