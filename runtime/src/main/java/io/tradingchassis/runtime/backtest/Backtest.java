@@ -1,0 +1,118 @@
+package io.tradingchassis.runtime.backtest;
+
+import io.tradingchassis.core.config.CoreConfiguration;
+import io.tradingchassis.core.event.Event;
+import io.tradingchassis.core.risk.RiskEngine;
+import io.tradingchassis.core.state.State;
+import io.tradingchassis.core.step.CoreEngine;
+import io.tradingchassis.core.step.StepResult;
+import io.tradingchassis.runtime.EventStreamCursor;
+import io.tradingchassis.runtime.InputSource;
+import io.tradingchassis.runtime.Recorder;
+import io.tradingchassis.runtime.RuntimeLoop;
+import io.tradingchassis.runtime.VenueAdapter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.LongConsumer;
+
+/**
+ * The local backtest (SPEC §12): market data → runtime → core → strategy → simulated venue, recorded
+ * whole, with its outputs written to a run folder: the recorded stream (by the caller's recorder),
+ * {@code fills.csv}, {@code summary.json} and {@code report.html}. The same inputs give the same run id
+ * and the same bytes in every output but the summary's {@code wallClock} section.
+ */
+public final class Backtest {
+    private final CoreConfiguration configuration;
+    private final InputSource market;
+    private final String datasetId;
+    private final VenueAdapter venue;
+
+    /** A backtest of {@code configuration} over {@code market} (identified by {@code datasetId}) against {@code venue}. */
+    public Backtest(CoreConfiguration configuration, InputSource market, String datasetId, VenueAdapter venue) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.market = Objects.requireNonNull(market, "market");
+        this.datasetId = Objects.requireNonNull(datasetId, "datasetId");
+        this.venue = Objects.requireNonNull(venue, "venue");
+        if (configuration.instruments().isEmpty()) {
+            throw new IllegalArgumentException("the configuration defines no instrument to trade");
+        }
+    }
+
+    /** The build's version, from the jar's resource (or {@code dev} when run from classes). */
+    public static String codeVersion() {
+        try (InputStream in = Backtest.class.getResourceAsStream("/io/tradingchassis/runtime/version.properties")) {
+            if (in == null) {
+                return "dev";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    /** The run's identity; its id is the first 16 hex digits of SHA-256 over the other fields. */
+    public RunIdentity identity() {
+        String code = codeVersion();
+        String strategyId = configuration.strategy().id();
+        String strategyVersion = configuration.strategy().version();
+        String key = datasetId + "\n" + configuration.fingerprint() + "\n" + strategyId + "\n" + strategyVersion
+                + "\n" + code;
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return new RunIdentity(HexFormat.of().formatHex(h).substring(0, 16), datasetId,
+                    configuration.fingerprint(), strategyId, strategyVersion, code);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    /**
+     * Runs to the end of the market data and writes the outputs into {@code outDir} (created). Every
+     * applied entry also goes to {@code stream} (the recorder of the stream). {@code progress} receives
+     * the number of entries applied so far, now and then (may be a no-op).
+     *
+     * @return the run's metrics
+     */
+    public RunMetrics run(Path outDir, Recorder stream, LongConsumer progress) throws IOException {
+        Files.createDirectories(outDir);
+        State state = new State();
+        int instrument = configuration.strategy().parameters().asMap().containsKey("instrument")
+                ? configuration.strategy().parameters().instrument("instrument")
+                : configuration.syntheticMarket().instrument();
+        RunMetrics metrics = new RunMetrics(state, configuration, Math.min(instrument,
+                configuration.instruments().size() - 1));
+        Recorder both = new Recorder() {
+            private long n;
+
+            @Override
+            public void onStep(long position, Event event, StepResult result) {
+                stream.onStep(position, event, result);
+                metrics.onStep(position, event, result);
+                if ((++n & 0xFFFF) == 0) {
+                    progress.accept(n);
+                }
+            }
+        };
+        EventStreamCursor cursor = new EventStreamCursor(new CoreEngine(new RiskEngine()), state, configuration, both);
+        RuntimeLoop loop = new RuntimeLoop(cursor, configuration, market, venue);
+        long started = System.nanoTime(); // wall clock: only for the summary's wallClock section
+        loop.run();
+        long wall = System.nanoTime() - started;
+        progress.accept(metrics.entries());
+        RunIdentity id = identity();
+        ReportWriter.writeFills(outDir.resolve("fills.csv"), metrics);
+        ReportWriter.writeSummary(outDir.resolve("summary.json"), ReportWriter.summary(id, metrics, wall));
+        ReportWriter.writeReport(outDir.resolve("report.html"), id, metrics);
+        return metrics;
+    }
+}
