@@ -4,55 +4,30 @@ import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.risk.RiskView;
 import io.tradingchassis.core.state.ExecutionState;
-import io.tradingchassis.core.state.L2Book;
 import io.tradingchassis.core.state.Order;
 import io.tradingchassis.core.state.PendingCommand;
 import io.tradingchassis.core.state.PendingQueue;
 import io.tradingchassis.core.state.State;
-import io.tradingchassis.core.view.BookView;
-import io.tradingchassis.core.view.OrderView;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /** The risk policies' read-only view of State (SPEC §5 step 4); holds State privately. */
-final class RiskContext implements RiskView {
-    private static final L2Book EMPTY_BOOK = new L2Book();
-
-    private State state;
-
+final class RiskContext extends StateReader implements RiskView {
     RiskContext bind(State s) {
-        this.state = s;
+        bindState(s);
         return this;
     }
 
     void unbind() {
-        this.state = null;
+        bindState(null);
     }
 
-    @Override
-    public boolean killSwitch() {
-        return state.control().killSwitch();
-    }
 
-    @Override
-    public BookView book(int instrument) {
-        L2Book b = state.market().bookOrNull(instrument);
-        return b == null ? EMPTY_BOOK : b;
-    }
 
-    @Override
-    public long positionLots(int instrument) {
-        return state.execution().positions().positionLots(instrument);
-    }
 
-    @Override
-    public OrderView order(long orderKey) {
-        Order o = state.execution().orders().get(orderKey);
-        return o == null || o.status().isTerminal() ? null : o;
-    }
 
     @Override
     public int keyInstrument(long orderKey) {
-        ExecutionState x = state.execution();
+        ExecutionState x = state().execution();
         Order o = x.orders().get(orderKey);
         if (o != null) {
             return o.instrument();
@@ -63,7 +38,7 @@ final class RiskContext implements RiskView {
 
     @Override
     public Side keySide(long orderKey) {
-        ExecutionState x = state.execution();
+        ExecutionState x = state().execution();
         Order o = x.orders().get(orderKey);
         if (o != null) {
             return o.side();
@@ -79,7 +54,7 @@ final class RiskContext implements RiskView {
 
     @Override
     public long sameSideExposureLots(int instrument, Side side, long excludeKey) {
-        ExecutionState x = state.execution();
+        ExecutionState x = state().execution();
         long sign = side.sign();
         long sum = x.orders().openLeavesLots(instrument, sign);
         Order excluded = x.orders().get(excludeKey);
@@ -108,7 +83,7 @@ final class RiskContext implements RiskView {
 
     @Override
     public long openOrderCount() {
-        ExecutionState x = state.execution();
+        ExecutionState x = state().execution();
         long n = x.orders().liveCount();
         PendingQueue q = x.queue();
         for (int p = 0; p < q.size(); p++) {
@@ -126,8 +101,4 @@ final class RiskContext implements RiskView {
         return n;
     }
 
-    @Override
-    public long orderKeyHighWater() {
-        return state.execution().orders().keyHighWater();
-    }
 }

@@ -10,13 +10,10 @@ import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.event.Trade;
 import io.tradingchassis.core.state.ExecutionState;
-import io.tradingchassis.core.state.L2Book;
 import io.tradingchassis.core.state.Order;
 import io.tradingchassis.core.state.PendingCommand;
 import io.tradingchassis.core.state.PendingQueue;
 import io.tradingchassis.core.state.State;
-import io.tradingchassis.core.view.BookView;
-import io.tradingchassis.core.view.OrderView;
 import io.tradingchassis.core.view.StrategyView;
 import java.util.Arrays;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -28,10 +25,7 @@ import org.agrona.collections.Long2ObjectHashMap;
  * and kept while execution state does not change (its version), so it is always a function of State
  * (I2) and never stored in it.
  */
-final class StrategyContext implements StrategyView {
-    private static final L2Book EMPTY_BOOK = new L2Book();
-
-    private State state;
+final class StrategyContext extends StateReader implements StrategyView {
     private CoreConfiguration cfg;
     private Event event;
     private long position;
@@ -59,7 +53,7 @@ final class StrategyContext implements StrategyView {
 
     /** Binds the view to this step's State, configuration and triggering event (read-only phase). */
     void begin(State s, CoreConfiguration c, Event e, long pos, int slots) {
-        this.state = s;
+        bindState(s);
         this.cfg = c;
         this.event = e;
         this.position = pos;
@@ -81,10 +75,10 @@ final class StrategyContext implements StrategyView {
     /** After a normal return of {@code decide}: memory writes become State. */
     void commit() {
         if (memoryDirty) {
-            state.control().commitMemory(memory, memorySlots);
+            state().control().commitMemory(memory, memorySlots);
         }
         if (timerDirty) {
-            state.control().strategyTimerNs(timer);
+            state().control().strategyTimerNs(timer);
         }
     }
 
@@ -94,7 +88,7 @@ final class StrategyContext implements StrategyView {
         memoryDirty = false;
         memoryLoaded = false;
         timerDirty = false;
-        state = null;
+        bindState(null);
         event = null;
     }
 
@@ -107,7 +101,7 @@ final class StrategyContext implements StrategyView {
 
     @Override
     public long controlTimeNs() {
-        return state.control().controlTimeNs();
+        return state().control().controlTimeNs();
     }
 
     @Override
@@ -115,40 +109,22 @@ final class StrategyContext implements StrategyView {
         return cfg.instruments().size();
     }
 
-    @Override
-    public BookView book(int instrument) {
-        L2Book b = state.market().bookOrNull(instrument);
-        return b == null ? EMPTY_BOOK : b;
-    }
 
-    @Override
-    public long positionLots(int instrument) {
-        return state.execution().positions().positionLots(instrument);
-    }
 
     @Override
     public long cashTickLots(int instrument) {
-        return state.execution().positions().cashTickLots(instrument);
+        return state().execution().positions().cashTickLots(instrument);
     }
 
-    @Override
-    public OrderView order(long orderId) {
-        Order o = state.execution().orders().get(orderId);
-        return o == null || o.status().isTerminal() ? null : o;
-    }
 
     @Override
     public boolean isKeyActive(long orderKey) {
-        ExecutionState x = state.execution();
+        ExecutionState x = state().execution();
         Order o = x.orders().get(orderKey);
         return (o != null && !o.status().isTerminal()) || x.queue().forKey(orderKey) != null
                 || x.inflight().get(orderKey) != null;
     }
 
-    @Override
-    public long orderKeyHighWater() {
-        return state.execution().orders().keyHighWater();
-    }
 
     @Override
     public EventType eventType() {
@@ -171,19 +147,15 @@ final class StrategyContext implements StrategyView {
         }
     }
 
-    @Override
-    public boolean killSwitch() {
-        return state.control().killSwitch();
-    }
 
     @Override
     public boolean feedGap(int instrument) {
-        return state.control().feedGap(instrument);
+        return state().control().feedGap(instrument);
     }
 
     @Override
     public long decisionTimerNs() {
-        return timerDirty ? timer : state.control().strategyTimerNs();
+        return timerDirty ? timer : state().control().strategyTimerNs();
     }
 
     @Override
@@ -191,9 +163,9 @@ final class StrategyContext implements StrategyView {
         if (!writable) {
             throw new IllegalStateException("a timer is set only during decide, not in wantsDecision");
         }
-        if (timeNs != Long.MIN_VALUE && timeNs <= state.control().controlTimeNs()) {
+        if (timeNs != Long.MIN_VALUE && timeNs <= state().control().controlTimeNs()) {
             throw new IllegalArgumentException("decisionAt(" + timeNs + ") is not after control time "
-                    + state.control().controlTimeNs());
+                    + state().control().controlTimeNs());
         }
         timer = timeNs;
         timerDirty = true;
@@ -207,7 +179,7 @@ final class StrategyContext implements StrategyView {
     @Override
     public long memory(int slot) {
         checkSlot(slot);
-        return memoryLoaded ? memory[slot] : state.control().memory(slot);
+        return memoryLoaded ? memory[slot] : state().control().memory(slot);
     }
 
     @Override
@@ -218,7 +190,7 @@ final class StrategyContext implements StrategyView {
         }
         if (!memoryLoaded) {
             for (int i = 0; i < memorySlots; i++) {
-                memory[i] = state.control().memory(i);
+                memory[i] = state().control().memory(i);
             }
             memoryLoaded = true;
         }
@@ -285,13 +257,13 @@ final class StrategyContext implements StrategyView {
     }
 
     private void index() {
-        ExecutionState x = state.execution();
+        ExecutionState x = state().execution();
         long version = x.version();
-        if (state == indexedState && version == indexedVersion) {
+        if (state() == indexedState && version == indexedVersion) {
             return;
         }
         rebuild(x);
-        indexedState = state;
+        indexedState = state();
         indexedVersion = version;
     }
 

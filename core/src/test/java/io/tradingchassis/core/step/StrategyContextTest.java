@@ -197,11 +197,16 @@ class StrategyContextTest {
     void theViewHoldsStatePrivatelyAndHandsOutNoWriter() throws Exception {
         // The view is not a State, keeps its State in private fields, and no public method returns one.
         assertFalse(StateView.class.isAssignableFrom(State.class), "State is not itself a view");
-        for (Field f : StrategyContext.class.getDeclaredFields()) {
-            if (f.getType() == State.class) {
-                assertTrue(Modifier.isPrivate(f.getModifiers()), f + " must be private");
+        int stateFields = 0;
+        for (Class<?> c = StrategyContext.class; c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getType() == State.class) {
+                    stateFields++;
+                    assertTrue(Modifier.isPrivate(f.getModifiers()), f + " must be private");
+                }
             }
         }
+        assertTrue(stateFields > 0, "the view holds a State somewhere in its class chain");
         assertFalse(Modifier.isPublic(StrategyContext.class.getModifiers()), "the implementation is package-private");
         for (Method m : StrategyView.class.getMethods()) {
             assertFalse(m.getReturnType().getPackageName().endsWith(".core.state")
