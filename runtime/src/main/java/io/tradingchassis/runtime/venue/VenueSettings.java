@@ -72,10 +72,11 @@ public record VenueSettings(long entryLatencyNs, long responseLatencyNs, long fe
         }
     }
 
-    /** The configuration's latencies and lead; the other parameters at their defaults. */
+    /** The configuration's venue model: latencies, feed lead, timeline, clock offset and GTC remainder rule. */
     public static VenueSettings of(VenueModel model) {
         return new VenueSettings(model.entryLatencyNs(), model.responseLatencyNs(), model.feedLeadNs(),
-                DEFAULT.timeline, DEFAULT.clockOffsetNs, DEFAULT.gtcRemainder);
+                Timeline.valueOf(model.timeline().name()), model.clockOffsetNs(),
+                GtcRemainder.valueOf(model.gtcRemainder().name()));
     }
 
     /** {@link #of(VenueModel)} of the configuration's {@code venue} block. */

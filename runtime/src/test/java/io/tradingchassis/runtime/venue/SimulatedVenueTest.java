@@ -16,17 +16,24 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradingchassis.core.event.Bbo;
+import io.tradingchassis.core.event.BookDelta;
+import io.tradingchassis.core.event.BookSide;
 import io.tradingchassis.core.event.DispatchFailed;
 import io.tradingchassis.core.event.Event;
+import io.tradingchassis.core.event.FeedGap;
 import io.tradingchassis.core.event.OrderRejected;
 import io.tradingchassis.core.event.OrderSubmitted;
 import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.event.TimeInForce;
+import io.tradingchassis.core.event.Trade;
 import io.tradingchassis.core.step.DispatchRequest;
 import io.tradingchassis.runtime.InputSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -386,19 +393,19 @@ class SimulatedVenueTest {
         void bboAndControlEventsDoNotTouchTheBook() {
             SimulatedVenue v = ladder();
             send(v, newOrder(1, 1, Side.BUY, 100, 5, GTC), 20);
-            assertEquals(List.of(), market(v, new io.tradingchassis.core.event.Bbo(30, 30, 0, 100, 1, 100, 1)));
-            assertEquals(List.of(), market(v, new io.tradingchassis.core.event.FeedGap(31, 31, 0)));
+            assertEquals(List.of(), market(v, new Bbo(30, 30, 0, 100, 1, 100, 1)));
+            assertEquals(List.of(), market(v, new FeedGap(31, 31, 0)));
             assertEquals(10, v.queueAheadLots(1));
         }
 
         @Test
         void instrumentsHaveSeparateBooks() {
             SimulatedVenue v = ladder();
-            v.onMarket(new io.tradingchassis.core.event.BookDelta(11, 11, 1, io.tradingchassis.core.event.BookSide.ASK,
+            v.onMarket(new BookDelta(11, 11, 1, BookSide.ASK,
                     50, 5));
             send(v, newOrder(1, 1, Side.BUY, 100, 5, GTC), 20);
             assertEquals(10, v.queueAheadLots(1), "instrument 1's ask at 50 does not make instrument 0's buy marketable");
-            assertEquals(List.of(), market(v, new io.tradingchassis.core.event.Trade(21, 21, 1, Side.SELL, 50, 100)));
+            assertEquals(List.of(), market(v, new Trade(21, 21, 1, Side.SELL, 50, 100)));
         }
     }
 
@@ -487,11 +494,11 @@ class SimulatedVenueTest {
                 List<Event> b = run(seed, s);
                 assertEquals(VenueFixture.digest(a), VenueFixture.digest(b), "seed " + seed);
                 assertEquals(a, b, "seed " + seed);
-                java.util.Set<String> kinds = new java.util.TreeSet<>();
+                Set<String> kinds = new TreeSet<>();
                 for (Event e : a) {
                     kinds.add(VenueFixture.render(e).split(" ")[0]);
                 }
-                assertEquals(java.util.Set.of("ACC", "CXL", "EXP", "FAILED", "FILL", "REJ", "RPL", "SUB"), kinds,
+                assertEquals(Set.of("ACC", "CXL", "EXP", "FAILED", "FILL", "REJ", "RPL", "SUB"), kinds,
                         "seed " + seed + ": the script reaches every kind of record and answer");
             }
             assertNotEquals(VenueFixture.digest(run(1, s)), VenueFixture.digest(run(2, s)), "the digest sees the feedback");

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSide;
 import io.tradingchassis.core.event.OrderAccepted;
+import io.tradingchassis.core.event.OrderExpired;
 import io.tradingchassis.core.event.OrderFilled;
 import io.tradingchassis.core.event.OrderSubmitted;
 import io.tradingchassis.core.event.Side;
@@ -99,7 +100,7 @@ class SimulatedVenueTimeTest {
         v.submit(IOC_BUY_101, 95);
         v.onMarket(row(1_100, 130, BookSide.ASK, 101, 0));
         v.onMarket(row(1_107, 140, BookSide.ASK, 101, 2));
-        assertEquals(List.of(new io.tradingchassis.core.event.OrderExpired(1_105, 155, 1)), drain(v),
+        assertEquals(List.of(new OrderExpired(1_105, 155, 1)), drain(v),
                 "A seen (100 < 105), C not (107 > 105); exchTsNs 105 + 1000, localTsNs 105 + 50");
 
         // The same rows on the LOCAL timeline: A becomes visible only at 130, after the arrival.
