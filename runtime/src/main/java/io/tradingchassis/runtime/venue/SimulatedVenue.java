@@ -4,6 +4,7 @@ import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSnapshot;
 import io.tradingchassis.core.event.DispatchFailed;
 import io.tradingchassis.core.event.Event;
+import io.tradingchassis.core.event.Liquidity;
 import io.tradingchassis.core.event.OrderAccepted;
 import io.tradingchassis.core.event.OrderCancelled;
 import io.tradingchassis.core.event.OrderExpired;
@@ -399,7 +400,7 @@ public final class SimulatedVenue implements VenueAdapter {
         if (settings.gtcRemainder() == VenueSettings.GtcRemainder.FILL_AT_LIMIT) {
             take(b, o, false);
             if (o.leavesLots > 0) {
-                fill(o, o.leavesLots, o.priceTicks);
+                fill(o, o.leavesLots, o.priceTicks, Liquidity.TAKER); // hftbacktest: the rest at the limit, taken
             }
         } else {
             take(b, o, true);
@@ -414,7 +415,7 @@ public final class SimulatedVenue implements VenueAdapter {
         Ladder l = b.opposite(o.side);
         for (int i = 0; i < l.count() && o.leavesLots > 0
                 && VenueBook.within(o.side, l.price(i), o.priceTicks, inclusive); i++) {
-            fill(o, Math.min(l.qty(i), o.leavesLots), l.price(i));
+            fill(o, Math.min(l.qty(i), o.leavesLots), l.price(i), Liquidity.TAKER);
         }
     }
 
@@ -469,10 +470,15 @@ public final class SimulatedVenue implements VenueAdapter {
 
     // ------------------------------------------------------------------ output
 
+    /** A maker fill: the resting order was hit (queue position, a trade through it, the book crossing it). */
     private void fill(VenueOrder o, long qty, long priceTicks) {
+        fill(o, qty, priceTicks, Liquidity.MAKER);
+    }
+
+    private void fill(VenueOrder o, long qty, long priceTicks, Liquidity liquidity) {
         o.filledLots += qty;
         o.leavesLots -= qty;
-        feedback.add(new OrderFilled(exchNs(), localNs(), o.key, qty, priceTicks, o.leavesLots));
+        feedback.add(new OrderFilled(exchNs(), localNs(), o.key, qty, priceTicks, o.leavesLots, liquidity));
     }
 
     private void accept(VenueOrder o) {

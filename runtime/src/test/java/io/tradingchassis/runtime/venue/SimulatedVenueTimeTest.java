@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSide;
+import io.tradingchassis.core.event.Liquidity;
 import io.tradingchassis.core.event.OrderAccepted;
 import io.tradingchassis.core.event.OrderExpired;
 import io.tradingchassis.core.event.OrderFilled;
@@ -45,14 +46,14 @@ class SimulatedVenueTimeTest {
         assertEquals(new OrderSubmitted(100, 100, 1, 1, IOC_BUY_101.command()), v.submit(IOC_BUY_101, 100),
                 "the dispatch record carries the dispatch time");
         assertEquals(112, v.peekLocalTsNs(), "due at 100 + 5 + 7");
-        assertEquals(List.of(new OrderAccepted(105, 112, 1), new OrderFilled(105, 112, 1, 1, 101, 0)), drain(v),
+        assertEquals(List.of(new OrderAccepted(105, 112, 1), new OrderFilled(105, 112, 1, 1, 101, 0, Liquidity.TAKER)), drain(v),
                 "exchTsNs = venue time 105 (offset 0), localTsNs = 105 + 7");
 
         SimulatedVenue shifted = new SimulatedVenue(VenueSettings.DEFAULT.withLatencies(5, 7)
                 .withTimeline(VenueSettings.Timeline.LOCAL, 1_000));
         shifted.onMarket(ask(10, 101, 2));
         shifted.submit(IOC_BUY_101, 100);
-        assertEquals(List.of(new OrderAccepted(1_105, 112, 1), new OrderFilled(1_105, 112, 1, 1, 101, 0)), drain(shifted),
+        assertEquals(List.of(new OrderAccepted(1_105, 112, 1), new OrderFilled(1_105, 112, 1, 1, 101, 0, Liquidity.TAKER)), drain(shifted),
                 "the exchange clock reads clockOffsetNs ahead of the local one");
     }
 
@@ -87,7 +88,7 @@ class SimulatedVenueTimeTest {
         v.submit(newOrder(1, 1, Side.BUY, 100, 3, TimeInForce.GTC), 50);
         assertEquals(new OrderAccepted(50, 70, 1), drain(v).get(0));
         v.onMarket(sellTrade(200, 99, 1));
-        assertEquals(List.of(new OrderFilled(190, 210, 1, 3, 100, 0)), drain(v), "visible at 190, local 190 + 20");
+        assertEquals(List.of(new OrderFilled(190, 210, 1, 3, 100, 0, Liquidity.MAKER)), drain(v), "visible at 190, local 190 + 20");
     }
 
     @Test
@@ -158,6 +159,6 @@ class SimulatedVenueTimeTest {
         v.onMarket(ask(100, 101, 2));
         v.submit(IOC_BUY_101, 100);
         assertEquals(100, v.peekLocalTsNs());
-        assertEquals(List.of(new OrderAccepted(100, 100, 1), new OrderFilled(100, 100, 1, 1, 101, 0)), drain(v));
+        assertEquals(List.of(new OrderAccepted(100, 100, 1), new OrderFilled(100, 100, 1, 1, 101, 0, Liquidity.TAKER)), drain(v));
     }
 }
