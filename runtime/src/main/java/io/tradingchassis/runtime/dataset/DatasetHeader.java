@@ -49,6 +49,12 @@ public record DatasetHeader(int formatVersion, int codecVersion, String venue, S
         return new DatasetHeader(formatVersion, codecVersion, venue, market, symbol, tickSize, lotSize, sources, count);
     }
 
+    /** This header with other sources. */
+    public DatasetHeader withSources(List<DatasetSource> newSources) {
+        return new DatasetHeader(formatVersion, codecVersion, venue, market, symbol, tickSize, lotSize, newSources,
+                eventCount);
+    }
+
     /** The tick size as a decimal. */
     public BigDecimal tickSizeDecimal() {
         return new BigDecimal(tickSize);

@@ -136,17 +136,31 @@ public final class DatasetWriter implements AutoCloseable {
      * @throws FileAlreadyExistsException when the target appeared meanwhile and may not be replaced
      */
     public DatasetHeader commit() throws IOException {
+        return commit(header);
+    }
+
+    /**
+     * As {@link #commit()}, storing {@code finalHeader} (with the writer's event count) instead of the
+     * header given to {@link #create}: for fields known only at the end, such as the SHA-256 of sources
+     * read while writing. It must encode to the same length (same strings, same number of sources).
+     */
+    public DatasetHeader commit(DatasetHeader finalHeader) throws IOException {
         if (committed || closed) {
             throw new IllegalStateException("dataset writer for " + target + " is already "
                     + (committed ? "committed" : "closed"));
+        }
+        DatasetHeader done = finalHeader.withEventCount(eventCount);
+        ByteBuffer h = DatasetFormat.encodeHeader(done);
+        int firstLength = DatasetFormat.encodeHeader(header).remaining();
+        if (h.remaining() != firstLength) {
+            throw new IllegalArgumentException("the final header encodes to " + h.remaining() + " bytes, the one "
+                    + "written first to " + firstLength + ": only fixed-width fields may change at commit");
         }
         flushBlock();
         ByteBuffer trailer = DatasetFormat.le(DatasetFormat.TRAILER_BYTES);
         trailer.putInt(0).putLong(eventCount);
         trailer.putInt(DatasetFormat.crc(trailer, 0, trailer.position()));
         writeFully(channel, trailer.flip());
-        DatasetHeader done = header.withEventCount(eventCount);
-        ByteBuffer h = DatasetFormat.encodeHeader(done);
         int at = 0;
         while (h.hasRemaining()) {
             at += channel.write(h, at);
