@@ -174,6 +174,55 @@ class BinanceImportRecordingsTest {
     }
 
     @Test
+    void an_off_grid_price_in_a_recording_is_an_error_naming_the_line() throws IOException {
+        List<String> lines = SharedData.lines(binance(SPOT_ETH_0808));
+        int at = -1;
+        for (int i = 100; at < 0; i++) {
+            if (lines.get(i).contains("@trade")) {
+                at = i;
+            }
+        }
+        String price = lines.get(at).replaceAll(".*\"p\":\"([0-9.]+)\".*", "$1");
+        String offGrid = price.substring(0, price.indexOf('.') + 3) + "5"; // 2683.80000000 -> 2683.805
+        lines.set(at, lines.get(at).replace("\"p\":\"" + price + "\"", "\"p\":\"" + offGrid + "\""));
+        Path copy = SharedData.gzip(dir.resolve("offgrid.gz"), lines);
+        BinanceImportException ex = assertThrows(BinanceImportException.class, () -> BinanceImport.run(
+                options(BinanceMarket.SPOT, "ETHUSDT", copy), dir.resolve("x.tcds"), false, ImportProgress.NONE));
+        assertEquals(copy + ":" + (at + 1) + ": price \"" + offGrid + "\" in \"p\" is not a multiple of the tick size "
+                + "0.01 (a tick size of 0.001 would hold it)", ex.getMessage());
+        assertNothingLeftBut(copy);
+    }
+
+    @Test
+    void a_truncated_gzip_is_an_error_naming_the_file_and_leaves_no_dataset() throws IOException {
+        byte[] gz = Files.readAllBytes(binance(SPOT_ETH_0808));
+        Path cut = dir.resolve("cut-" + SPOT_ETH_0808);
+        Files.write(cut, java.util.Arrays.copyOf(gz, gz.length / 2));
+        Path out = dir.resolve("cut.tcds");
+        BinanceImportException ex = assertThrows(BinanceImportException.class, () -> BinanceImport.run(
+                options(BinanceMarket.SPOT, "ETHUSDT", cut), out, false, ImportProgress.NONE));
+        assertTrue(ex.getMessage().matches(java.util.regex.Pattern.quote(cut.toString())
+                + ":\\d+: truncated gzip: the compressed data ends inside this line \\(\\d+ complete lines before it\\)"),
+                ex.getMessage());
+        assertNothingLeftBut(cut);
+        Path notGzip = dir.resolve("plain.txt");
+        Files.writeString(notGzip, "1 {}\n");
+        assertEquals(notGzip + ": not a gzip file (Not in GZIP format)", assertThrows(BinanceImportException.class,
+                () -> BinanceImport.run(options(BinanceMarket.SPOT, "ETHUSDT", notGzip), out, false,
+                        ImportProgress.NONE)).getMessage());
+        assertEquals(dir.resolve("none.gz") + ": no such file", assertThrows(BinanceImportException.class,
+                () -> BinanceImport.run(options(BinanceMarket.SPOT, "ETHUSDT", dir.resolve("none.gz")), out, false,
+                        ImportProgress.NONE)).getMessage());
+    }
+
+    /** After a failed import, {@link #dir} holds only the input: no dataset, no temporary file. */
+    private void assertNothingLeftBut(Path... inputs) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(inputs), files.toList());
+        }
+    }
+
+    @Test
     void importing_twice_gives_the_same_bytes_and_id() throws IOException {
         Path a = dir.resolve("a.tcds");
         Path b = dir.resolve("b.tcds");
