@@ -16,8 +16,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.ZipException;
 
 /**
@@ -95,9 +93,9 @@ final class BinanceRecordingAdapter {
     /** Before the first snapshot: the diffs waiting for it. After: the last applied diffs. */
     private final ArrayDeque<DepthDiff> recent = new ArrayDeque<>();
 
-    // Sorted maps: the final best bid/ask is read from them, and nothing iterates a hash order.
-    private final TreeMap<Long, Long> bids = new TreeMap<>();
-    private final TreeMap<Long, Long> asks = new TreeMap<>();
+    // The importer's own book, for the final best bid/ask (sorted arrays: no hash order anywhere).
+    private final Ladder bids = new Ladder(true);
+    private final Ladder asks = new Ladder(false);
 
     private long depthMessages;
     private long tradeMessages;
@@ -176,11 +174,11 @@ final class BinanceRecordingAdapter {
                     + "recording that continues another must follow it in the same import");
         }
         return new BinanceImportReport(depthMessages, tradeMessages, bookTickerMessages, snapshotMessages, dropped,
-                applied, gaps, best(bids.lastEntry()), best(asks.firstEntry()), clockOffsetNs, nonMarketTrades, events);
+                applied, gaps, best(bids), best(asks), clockOffsetNs, nonMarketTrades, events);
     }
 
-    private List<String> best(Map.Entry<Long, Long> level) {
-        return level == null ? null : List.of(ticks.toDecimal(level.getKey()), lots.toDecimal(level.getValue()));
+    private List<String> best(Ladder side) {
+        return side.isEmpty() ? null : List.of(ticks.toDecimal(side.bestPrice()), lots.toDecimal(side.bestQty()));
     }
 
     // ---------------------------------------------------------------- one line
@@ -443,11 +441,11 @@ final class BinanceRecordingAdapter {
     private void apply(DepthDiff d) throws IOException {
         for (int i = 0; i < d.bidPrices.length; i++) {
             emit(new BookDelta(d.exchTsNs, d.localTsNs, INSTRUMENT, BookSide.BID, d.bidPrices[i], d.bidQtys[i]));
-            set(bids, d.bidPrices[i], d.bidQtys[i]);
+            bids.set(d.bidPrices[i], d.bidQtys[i]);
         }
         for (int i = 0; i < d.askPrices.length; i++) {
             emit(new BookDelta(d.exchTsNs, d.localTsNs, INSTRUMENT, BookSide.ASK, d.askPrices[i], d.askQtys[i]));
-            set(asks, d.askPrices[i], d.askQtys[i]);
+            asks.set(d.askPrices[i], d.askQtys[i]);
         }
         prevLastId = d.lastId;
         if (!d.applied) {
@@ -457,14 +455,6 @@ final class BinanceRecordingAdapter {
         recent.addLast(d);
         if (recent.size() > RECENT_DIFFS) {
             recent.removeFirst();
-        }
-    }
-
-    private static void set(TreeMap<Long, Long> side, long price, long qty) {
-        if (qty == 0) {
-            side.remove(price);
-        } else {
-            side.put(price, qty);
         }
     }
 
@@ -482,10 +472,10 @@ final class BinanceRecordingAdapter {
         bids.clear();
         asks.clear();
         for (PriceLevel l : bidLevels) {
-            bids.put(l.priceTicks(), l.qtyLots());
+            bids.set(l.priceTicks(), l.qtyLots());
         }
         for (PriceLevel l : askLevels) {
-            asks.put(l.priceTicks(), l.qtyLots());
+            asks.set(l.priceTicks(), l.qtyLots());
         }
         // The diffs received before this row: waiting ones (first snapshot) or recently applied ones (a later
         // snapshot replaced the book they were applied to). Those it does not cover come right after it.

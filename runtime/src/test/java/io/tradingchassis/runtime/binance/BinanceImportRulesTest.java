@@ -267,9 +267,8 @@ class BinanceImportRulesTest {
                 error(BinanceMarket.SPOT, snap, "12345678901234567890 {}"));
         String json = error(BinanceMarket.SPOT, snap, "5 {\"stream\":\"btcusdt@trade\",\"data\":{\"p\":");
         assertEquals("a.gz:2: malformed JSON: ", json.substring(0, 24), json);
-        assertEquals("a.gz:2: malformed JSON: Duplicate field 'p' (column 62 of the JSON)",
-                error(BinanceMarket.SPOT, snap, "5 {\"stream\":\"btcusdt@trade\",\"data\":{\"p\":\"1\",\"p\":\"2\"}}")
-                        .replaceAll("column \\d+", "column 62"));
+        assertEquals("a.gz:2: field \"p\" given twice",
+                error(BinanceMarket.SPOT, snap, "5 {\"stream\":\"btcusdt@trade\",\"data\":{\"p\":\"1\",\"p\":\"2\"}}"));
         assertEquals("a.gz:2: field \"u\" is a string, not an integer", error(BinanceMarket.SPOT, snap,
                 "5 {\"stream\":\"btcusdt@depth\",\"data\":{\"s\":\"BTCUSDT\",\"E\":1,\"U\":1,\"u\":\"2\"}}"));
         assertEquals("a.gz:2: trade message without \"m\"", error(BinanceMarket.SPOT, snap,
