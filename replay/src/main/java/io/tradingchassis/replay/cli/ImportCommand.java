@@ -181,7 +181,7 @@ final class ImportCommand implements Runnable {
             try {
                 result = BinanceImport.run(options, target, force, line == null ? ImportProgress.NONE : line);
             } catch (BinanceImportException e) {
-                throw new UserInputException(e.getMessage());
+                throw new UserInputException(withOptionHint(e.getMessage()));
             } catch (FileAlreadyExistsException e) {
                 throw new UserInputException(out + ": already exists; a dataset is never overwritten: choose another "
                         + "--out, or pass --force to replace it");
@@ -226,6 +226,17 @@ final class ImportCommand implements Runnable {
                     + "that far behind the exchange's)\n");
             o.print(String.format(Locale.ROOT, "  import time    %.2f s of wall-clock time (not part of the dataset)\n",
                     elapsedNs / 1e9));
+        }
+
+        /** An off-grid message names the option that sets the grid. */
+        private static String withOptionHint(String message) {
+            if (message.contains(" is not a multiple of the tick size ")) {
+                return message + "; set it with --tick-size";
+            }
+            if (message.contains(" is not a multiple of the lot size ")) {
+                return message + "; set it with --lot-size";
+            }
+            return message;
         }
 
         private static String level(List<String> l) {

@@ -144,7 +144,8 @@ class ImportCommandTest {
         assertEquals(2, offGrid.exitCode(), offGrid::toString);
         assertOneLine(offGrid);
         assertTrue(offGrid.err().matches("tc: " + java.util.regex.Pattern.quote(usdm.toString())
-                + ":\\d+: price \"[0-9.]+\" in \"[ab]\\[\\d+\\]\" is not a multiple of the tick size 0.2 .*\\R"),
+                + ":\\d+: price \"[0-9.]+\" in \"[ab]\\[\\d+\\]\" is not a multiple of the tick size 0.2 \\(a tick size "
+                + "of 0.1 would hold it\\); set it with --tick-size\\R"),
                 offGrid::toString);
 
         Result usage = tc("import", "binance", usdm.toString(), "--futures", "--out", out.toString());
