@@ -21,12 +21,13 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tc}, the TradingChassis-J command-line tool. Subcommands: {@code config} ({@link ConfigCommand})
- * and {@code json} ({@link JsonCommand}).
+ * {@code tc}, the TradingChassis-J command-line tool. Subcommands: {@code config} ({@link ConfigCommand}),
+ * {@code json} ({@link JsonCommand}) and {@code import} ({@link ImportCommand}).
  *
  * <p>Exit codes: {@value #EXIT_OK} success; {@value #EXIT_INPUT} bad input or wrong usage (one line
- * on standard error, no stack trace); {@value #EXIT_INTERNAL} internal error (a bug: stack trace with
- * {@code --verbose} or {@code TC_DEBUG}); {@value #EXIT_IO} standard output could not be written.
+ * on standard error, no stack trace); {@value #EXIT_OUTPUT} an output file (a dataset, a report) could not
+ * be written; {@value #EXIT_INTERNAL} internal error (a bug: stack trace with {@code --verbose} or
+ * {@code TC_DEBUG}); {@value #EXIT_IO} standard output could not be written.
  * Standard output is always UTF-8 and lines end with {@code \n} on every platform.
  */
 // The attributes every command shares are declared once here and inherited (scope = INHERIT): help and
@@ -36,26 +37,31 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = TcCommand.Version.class,
         description = "TradingChassis-J command-line tool: validate, canonicalize and fingerprint "
-                + "configurations, and put JSON into RFC 8785 canonical form.",
+                + "configurations, put JSON into RFC 8785 canonical form, and import market-data recordings into "
+                + "datasets.",
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
-        subcommands = {ConfigCommand.class, JsonCommand.class, HelpCommand.class},
+        subcommands = {ConfigCommand.class, JsonCommand.class, ImportCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {TcCommand.EXIT_LINE_OK, TcCommand.EXIT_LINE_INPUT, TcCommand.EXIT_LINE_INTERNAL,
-                TcCommand.EXIT_LINE_IO},
+                TcCommand.EXIT_LINE_OUTPUT, TcCommand.EXIT_LINE_IO},
         footerHeading = "%n",
         footer = {"Run 'tc <command> --help' for details.",
                 "",
                 "Examples:",
                 "  tc config validate my-config.json",
                 "  tc config fingerprint my-config.json",
-                "  echo '{\"b\":2,\"a\":1}' | tc json canonical -"})
+                "  echo '{\"b\":2,\"a\":1}' | tc json canonical -",
+                "  tc import binance usdm-btcusdt_20240808.gz --symbol BTCUSDT --futures \\",
+                "      --out btc.tcds"})
 public final class TcCommand implements Runnable {
 
     /** Success. */
     public static final int EXIT_OK = 0;
     /** Bad input (missing file, malformed JSON, invalid configuration) or wrong usage. */
     public static final int EXIT_INPUT = 2;
+    /** An output file (a dataset, a report) could not be created or written (sysexits EX_CANTCREAT). */
+    public static final int EXIT_OUTPUT = 73;
     /**
      * An unexpected exception or error: a bug in tc or the library, or the JVM out of memory or stack
      * (sysexits EX_SOFTWARE).
@@ -72,6 +78,7 @@ public final class TcCommand implements Runnable {
 
     static final String EXIT_LINE_OK = "0:success";
     static final String EXIT_LINE_INPUT = "2:invalid input (missing file, malformed JSON, invalid configuration) or usage";
+    static final String EXIT_LINE_OUTPUT = "73:an output file (dataset, report) could not be written";
     static final String EXIT_LINE_INTERNAL =
             "70:internal error (a bug, or out of memory; --verbose or TC_DEBUG=1 prints the stack trace)";
     static final String EXIT_LINE_IO = "74:standard output could not be written";
@@ -169,6 +176,10 @@ public final class TcCommand implements Runnable {
             // Both messages already name the input: "<file>: <what is wrong>".
             err.println("tc: " + oneLine(ex.getMessage()));
             return EXIT_INPUT;
+        }
+        if (ex instanceof OutputFileException) {
+            err.println("tc: " + oneLine(ex.getMessage()));
+            return EXIT_OUTPUT;
         }
         String resource = resourceExhausted(ex);
         if (resource != null) {
