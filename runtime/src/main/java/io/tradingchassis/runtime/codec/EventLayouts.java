@@ -110,7 +110,7 @@ final class EventLayouts {
         }
 
         @Override
-        BookDelta readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        BookDelta readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             int instrument = readInt(b, start, type, "instrument", Integer.MIN_VALUE, Integer.MAX_VALUE);
             BookSide side = readBookSide(b, start, type, "side");
             long price = readVarint(b, start, type, "priceTicks");
@@ -148,7 +148,7 @@ final class EventLayouts {
         }
 
         @Override
-        BookSnapshot readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        BookSnapshot readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             int instrument = readInt(b, start, type, "instrument", Integer.MIN_VALUE, Integer.MAX_VALUE);
             PriceLevel[] bids = readLevels(b, start, "bidCount", "bids");
             PriceLevel[] asks = readLevels(b, start, "askCount", "asks");
@@ -192,7 +192,7 @@ final class EventLayouts {
         }
 
         @Override
-        Trade readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        Trade readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             int instrument = readInt(b, start, type, "instrument", Integer.MIN_VALUE, Integer.MAX_VALUE);
             Side side = readSide(b, start, type, "aggressorSide");
             long price = readVarint(b, start, type, "priceTicks");
@@ -222,7 +222,7 @@ final class EventLayouts {
         }
 
         @Override
-        Bbo readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        Bbo readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             int instrument = readInt(b, start, type, "instrument", Integer.MIN_VALUE, Integer.MAX_VALUE);
             long bidTicks = readVarint(b, start, type, "bidTicks");
             long bidLots = readVarint(b, start, type, "bidLots");
@@ -251,7 +251,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderAccepted readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderAccepted readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             return new OrderAccepted(exchTsNs, localTsNs, readVarint(b, start, type, "orderId"));
         }
     }
@@ -275,7 +275,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderRejected readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderRejected readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long requestId = readVarint(b, start, type, "requestId");
             String reason = readString(b, start, type, "reason");
@@ -303,7 +303,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderFilled readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderFilled readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long qty = readVarint(b, start, type, "fillQtyLots");
             long price = readVarint(b, start, type, "fillPriceTicks");
@@ -330,7 +330,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderCancelled readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderCancelled readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long requestId = readVarint(b, start, type, "requestId");
             return new OrderCancelled(exchTsNs, localTsNs, orderId, requestId);
@@ -357,7 +357,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderReplaced readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderReplaced readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long requestId = readVarint(b, start, type, "requestId");
             long price = readVarint(b, start, type, "priceTicks");
@@ -395,7 +395,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderSubmitted readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderSubmitted readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long requestId = readVarint(b, start, type, "requestId");
             int at = b.position();
@@ -432,7 +432,7 @@ final class EventLayouts {
         }
 
         @Override
-        DispatchFailed readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        DispatchFailed readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long requestId = readVarint(b, start, type, "requestId");
             String reason = readString(b, start, type, "reason");
@@ -459,7 +459,7 @@ final class EventLayouts {
         }
 
         @Override
-        SessionStart readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        SessionStart readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             return new SessionStart(exchTsNs, localTsNs);
         }
     }
@@ -481,7 +481,7 @@ final class EventLayouts {
         }
 
         @Override
-        KillSwitch readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        KillSwitch readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             return new KillSwitch(exchTsNs, localTsNs, readBoolean(b, start, type, "on"));
         }
     }
@@ -503,7 +503,7 @@ final class EventLayouts {
         }
 
         @Override
-        ConfigurationActivated readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        ConfigurationActivated readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             return new ConfigurationActivated(exchTsNs, localTsNs, readString(b, start, type, "fingerprint"));
         }
     }
@@ -525,7 +525,7 @@ final class EventLayouts {
         }
 
         @Override
-        FeedGap readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        FeedGap readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             return new FeedGap(exchTsNs, localTsNs,
                     readInt(b, start, type, "instrument", Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
@@ -549,7 +549,7 @@ final class EventLayouts {
         }
 
         @Override
-        ControlTime readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        ControlTime readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long deadline = readFixed64(b, start, type, "deadlineNs");
             int at = b.position();
             int code = readU8(b, start, type, "reason");
