@@ -195,7 +195,12 @@ final class BinanceRecordingAdapter {
         int jsonLen = len - jsonFrom;
         parse(b, jsonFrom, jsonLen);
         Kind kind = classify();
-        if (msg.has(RecordedMessage.HAS_T) || msg.has(RecordedMessage.HAS_E)) {
+        boolean ownTime = msg.has(RecordedMessage.HAS_T) || msg.has(RecordedMessage.HAS_E);
+        if (!ownTime && (kind == Kind.DEPTH || kind == Kind.TRADE)) {
+            // Only a spot bookTicker and a spot REST snapshot come without a time of their own.
+            throw error((kind == Kind.DEPTH ? "depth" : "trade") + " message without \"T\" or \"E\"");
+        }
+        if (ownTime) {
             long own = millisToNanos(msg.has(RecordedMessage.HAS_T) ? msg.transactTimeMs : msg.eventTimeMs,
                     msg.has(RecordedMessage.HAS_T) ? "T" : "E");
             if (!held.isEmpty()) {

@@ -22,8 +22,9 @@ import java.nio.ByteBuffer;
  *
  * <p>Versioning: a new event type is a new code and layout; old bytes stay readable and an older reader
  * refuses the new code by name ("unknown event type code"). A new field in an existing type changes
- * that type's layout and {@link #VERSION}; stores record the version they were written with and refuse
- * one they do not know.
+ * that type's layout and {@link #VERSION}; stores record the version they were written with and decode
+ * with it ({@link #decode(ByteBuffer, int)}), the changed layout reading the older form by version, so
+ * old stores stay readable; a version newer than the build is refused.
  */
 public final class EventCodec {
 
@@ -32,6 +33,12 @@ public final class EventCodec {
      * added, removed or re-encoded); adding a type does not change it.
      */
     public static final int VERSION = 1;
+
+    /**
+     * The oldest version {@link #decode(ByteBuffer, int)} reads. When a layout changes, its reader keeps
+     * the older form (branching on the version), so stores written before stay readable.
+     */
+    public static final int OLDEST_READABLE_VERSION = 1;
 
     /** Bytes of the head every event starts with: type code, {@code exchTsNs}, {@code localTsNs}. */
     public static final int HEAD_BYTES = 1 + 2 * Wire.FIXED64_BYTES;
@@ -106,6 +113,19 @@ public final class EventCodec {
      *         unchanged
      */
     public static Event decode(ByteBuffer buffer) {
+        return decode(buffer, VERSION);
+    }
+
+    /**
+     * As {@link #decode(ByteBuffer)}, for bytes written by codec {@code version} (a store records it).
+     *
+     * @throws IllegalArgumentException when {@code version} is not one this build reads
+     */
+    public static Event decode(ByteBuffer buffer, int version) {
+        if (!readable(version)) {
+            throw new IllegalArgumentException("event codec version " + version + " is not one this build reads ("
+                    + OLDEST_READABLE_VERSION + " to " + VERSION + ")");
+        }
         int start = buffer.position();
         if (!buffer.hasRemaining()) {
             throw new EventCodecException(start, "no event: the bytes end here (limit " + buffer.limit() + ")");
@@ -119,11 +139,16 @@ public final class EventCodec {
         try {
             long exchTsNs = Wire.readFixed64(buffer, start, layout.type, "exchTsNs");
             long localTsNs = Wire.readFixed64(buffer, start, layout.type, "localTsNs");
-            return layout.readFields(buffer, start, exchTsNs, localTsNs);
+            return layout.readFields(buffer, start, exchTsNs, localTsNs, version);
         } catch (EventCodecException e) {
             buffer.position(start);
             throw e;
         }
+    }
+
+    /** Whether {@link #decode(ByteBuffer, int)} reads bytes of codec {@code version}. */
+    public static boolean readable(int version) {
+        return version >= OLDEST_READABLE_VERSION && version <= VERSION;
     }
 
     private static EventLayout<?> layout(Event event) {

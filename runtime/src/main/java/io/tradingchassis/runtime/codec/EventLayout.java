@@ -31,9 +31,11 @@ abstract class EventLayout<E extends Event> {
     /**
      * Reads the fields after the head and builds the event.
      *
-     * @param start the offset of the event's first byte, for messages
+     * @param start   the offset of the event's first byte, for messages
+     * @param version the codec version the bytes were written with ({@link EventCodec#OLDEST_READABLE_VERSION}
+     *                to {@link EventCodec#VERSION}): a layout that changed reads an older form by it
      */
-    abstract E readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs);
+    abstract E readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version);
 
     final int maxFieldsLengthOf(Event e) {
         return maxFieldsLength(eventClass.cast(e));

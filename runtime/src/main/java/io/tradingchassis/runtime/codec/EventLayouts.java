@@ -113,7 +113,7 @@ final class EventLayouts {
         }
 
         @Override
-        BookDelta readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        BookDelta readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             int instrument = readInt(b, start, type, "instrument", Integer.MIN_VALUE, Integer.MAX_VALUE);
             BookSide side = readBookSide(b, start, type, "side");
             long price = readVarint(b, start, type, "priceTicks");
@@ -151,7 +151,7 @@ final class EventLayouts {
         }
 
         @Override
-        BookSnapshot readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        BookSnapshot readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             int instrument = readInt(b, start, type, "instrument", Integer.MIN_VALUE, Integer.MAX_VALUE);
             PriceLevel[] bids = readLevels(b, start, "bidCount", "bids");
             PriceLevel[] asks = readLevels(b, start, "askCount", "asks");
@@ -195,7 +195,7 @@ final class EventLayouts {
         }
 
         @Override
-        Trade readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        Trade readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             int instrument = readInt(b, start, type, "instrument", Integer.MIN_VALUE, Integer.MAX_VALUE);
             Side side = readSide(b, start, type, "aggressorSide");
             long price = readVarint(b, start, type, "priceTicks");
@@ -225,7 +225,7 @@ final class EventLayouts {
         }
 
         @Override
-        Bbo readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        Bbo readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             int instrument = readInt(b, start, type, "instrument", Integer.MIN_VALUE, Integer.MAX_VALUE);
             long bidTicks = readVarint(b, start, type, "bidTicks");
             long bidLots = readVarint(b, start, type, "bidLots");
@@ -254,7 +254,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderAccepted readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderAccepted readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             return new OrderAccepted(exchTsNs, localTsNs, readVarint(b, start, type, "orderId"));
         }
     }
@@ -278,7 +278,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderRejected readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderRejected readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long requestId = readVarint(b, start, type, "requestId");
             String reason = readString(b, start, type, "reason");
@@ -307,7 +307,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderFilled readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderFilled readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long qty = readVarint(b, start, type, "fillQtyLots");
             long price = readVarint(b, start, type, "fillPriceTicks");
@@ -362,7 +362,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderCancelled readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderCancelled readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long requestId = readVarint(b, start, type, "requestId");
             return new OrderCancelled(exchTsNs, localTsNs, orderId, requestId);
@@ -389,7 +389,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderReplaced readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderReplaced readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long requestId = readVarint(b, start, type, "requestId");
             long price = readVarint(b, start, type, "priceTicks");
@@ -428,7 +428,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderSubmitted readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderSubmitted readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long requestId = readVarint(b, start, type, "requestId");
             int at = b.position();
@@ -472,7 +472,7 @@ final class EventLayouts {
         }
 
         @Override
-        DispatchFailed readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        DispatchFailed readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long orderId = readVarint(b, start, type, "orderId");
             long requestId = readVarint(b, start, type, "requestId");
             String reason = readString(b, start, type, "reason");
@@ -499,7 +499,7 @@ final class EventLayouts {
         }
 
         @Override
-        SessionStart readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        SessionStart readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             return new SessionStart(exchTsNs, localTsNs);
         }
     }
@@ -521,7 +521,7 @@ final class EventLayouts {
         }
 
         @Override
-        KillSwitch readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        KillSwitch readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             return new KillSwitch(exchTsNs, localTsNs, readBoolean(b, start, type, "on"));
         }
     }
@@ -543,7 +543,7 @@ final class EventLayouts {
         }
 
         @Override
-        ConfigurationActivated readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        ConfigurationActivated readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             return new ConfigurationActivated(exchTsNs, localTsNs, readString(b, start, type, "fingerprint"));
         }
     }
@@ -565,7 +565,7 @@ final class EventLayouts {
         }
 
         @Override
-        FeedGap readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        FeedGap readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             return new FeedGap(exchTsNs, localTsNs,
                     readInt(b, start, type, "instrument", Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
@@ -589,7 +589,7 @@ final class EventLayouts {
         }
 
         @Override
-        ControlTime readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        ControlTime readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             long deadline = readFixed64(b, start, type, "deadlineNs");
             int at = b.position();
             int code = readU8(b, start, type, "reason");

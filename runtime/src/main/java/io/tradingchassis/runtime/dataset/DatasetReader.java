@@ -106,9 +106,10 @@ public final class DatasetReader implements Iterator<Event>, AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new DatasetFormatException(name, "invalid header: " + e.getMessage(), PREFIX_BYTES, -1);
             }
-            if (header.codecVersion() != EventCodec.VERSION) {
+            if (!EventCodec.readable(header.codecVersion())) {
                 throw new DatasetFormatException(name, "event codec version " + header.codecVersion()
-                        + " is not one this build reads (" + EventCodec.VERSION + ")", PREFIX_BYTES + 8, -1);
+                        + " is not one this build reads (" + EventCodec.OLDEST_READABLE_VERSION + " to "
+                        + EventCodec.VERSION + ")", PREFIX_BYTES + 8, -1);
             }
             return new DatasetReader(name, channel, header, crcAt + CRC_BYTES);
         } catch (IOException | RuntimeException e) {
@@ -171,7 +172,7 @@ public final class DatasetReader implements Iterator<Event>, AutoCloseable {
         int at = block.position();
         Event e;
         try {
-            e = EventCodec.decode(block);
+            e = EventCodec.decode(block, header.codecVersion());
         } catch (EventCodecException ex) {
             throw new DatasetFormatException(name, "entry does not decode: " + ex.detail(),
                     blockOffset + ex.offset(), index);

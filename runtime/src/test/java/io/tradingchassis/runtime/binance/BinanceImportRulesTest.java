@@ -271,6 +271,8 @@ class BinanceImportRulesTest {
                 error(BinanceMarket.SPOT, snap, "5 {\"stream\":\"btcusdt@trade\",\"data\":{\"p\":\"1\",\"p\":\"2\"}}"));
         assertEquals("a.gz:2: field \"u\" is a string, not an integer", error(BinanceMarket.SPOT, snap,
                 "5 {\"stream\":\"btcusdt@depth\",\"data\":{\"s\":\"BTCUSDT\",\"E\":1,\"U\":1,\"u\":\"2\"}}"));
+        assertEquals("a.gz:2: depth message without \"T\" or \"E\"", error(BinanceMarket.SPOT, snap,
+                "5 {\"stream\":\"btcusdt@depth\",\"data\":{\"s\":\"BTCUSDT\",\"U\":1,\"u\":2,\"b\":[],\"a\":[]}}"));
         assertEquals("a.gz:2: trade message without \"m\"", error(BinanceMarket.SPOT, snap,
                 "5 {\"stream\":\"btcusdt@trade\",\"data\":{\"s\":\"BTCUSDT\",\"T\":1,\"p\":\"1\",\"q\":\"1\"}}"));
         assertEquals("a.gz:2: trade with price 1 and quantity 0: both must be > 0", error(BinanceMarket.SPOT, snap,

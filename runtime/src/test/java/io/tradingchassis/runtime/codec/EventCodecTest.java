@@ -2,6 +2,7 @@ package io.tradingchassis.runtime.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -282,6 +283,18 @@ class EventCodecTest {
         assertTrue(ex.getMessage().startsWith("buffer too small to encode BOOK_SNAPSHOT: 25 bytes of room, up to "),
                 ex.getMessage());
         assertEquals(4, b.position());
+    }
+
+    @Test
+    void bytes_are_decoded_with_the_version_they_were_written_with_and_newer_versions_are_refused() {
+        byte[] b = bytes(new FeedGap(1, 2, 3), ByteOrder.LITTLE_ENDIAN);
+        assertEquals(new FeedGap(1, 2, 3), EventCodec.decode(ByteBuffer.wrap(b), EventCodec.OLDEST_READABLE_VERSION));
+        assertTrue(EventCodec.readable(EventCodec.VERSION));
+        assertFalse(EventCodec.readable(EventCodec.VERSION + 1));
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> EventCodec.decode(ByteBuffer.wrap(b), EventCodec.VERSION + 1));
+        assertEquals("event codec version " + (EventCodec.VERSION + 1) + " is not one this build reads ("
+                + EventCodec.OLDEST_READABLE_VERSION + " to " + EventCodec.VERSION + ")", ex.getMessage());
     }
 
     @Test

@@ -292,6 +292,19 @@ class DatasetTest {
     }
 
     @Test
+    void a_newer_codec_version_is_refused_by_name() throws IOException {
+        DatasetHeader newer = new DatasetHeader(Dataset.FORMAT_VERSION, EventCodec.VERSION + 1, "binance", "spot",
+                "BTCUSDT", "0.01", "0.00001", List.of(), 0);
+        Path file = dir.resolve("newer.tcds");
+        try (DatasetWriter w = DatasetWriter.create(file, newer, false)) {
+            w.commit();
+        }
+        assertEquals(file + ": event codec version " + (EventCodec.VERSION + 1) + " is not one this build reads ("
+                        + EventCodec.OLDEST_READABLE_VERSION + " to " + EventCodec.VERSION + ") at byte offset 24",
+                assertThrows(DatasetFormatException.class, () -> DatasetReader.open(file)).getMessage());
+    }
+
+    @Test
     void bytes_after_the_trailer_are_refused() throws IOException {
         Path file = write("x.tcds", stream(10, 1));
         long size = Files.size(file);
