@@ -51,9 +51,7 @@ public final class ModuleDirectionRules {
         return noClasses().that().resideInAPackage(root + ".runtime..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".replay..")
                 .because("SPEC §12, §13: replay and the CLI sit on top of the runtime (replay re-runs the "
-                        + "core over a log); the runtime does not know it is being replayed")
-                // runtime has no classes yet; the bite test proves the rule fires.
-                .allowEmptyShould(true);
+                        + "core over a log); the runtime does not know it is being replayed");
     }
 
     /** No product module ({@code core}, {@code runtime}, {@code replay}) depends on a checker module. */

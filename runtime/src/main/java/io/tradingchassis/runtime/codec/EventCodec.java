@@ -29,10 +29,12 @@ import java.nio.ByteBuffer;
 public final class EventCodec {
 
     /**
-     * Layout version. 1: the layout of runtime/README.md. Bump it when any type's layout changes (a field
+     * Layout version. 1: the first layout; 2: OrderSubmitted carries the command's time in force and
+     * OrderFilled its liquidity (both one byte at the end; version 1 reads GTC and UNKNOWN). Bump it when
+     * any type's layout changes (a field
      * added, removed or re-encoded); adding a type does not change it.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /**
      * The oldest version {@link #decode(ByteBuffer, int)} reads. When a layout changes, its reader keeps

@@ -286,7 +286,10 @@ final class EventLayouts {
         }
     }
 
-    /** {@code orderId v, fillQtyLots v, fillPriceTicks v, leavesLots v, liquidity u8 (Liquidity.code())}. */
+    /**
+     * {@code orderId v, fillQtyLots v, fillPriceTicks v, leavesLots v, liquidity u8 (Liquidity.code(); since
+     * version 2, version 1 reads UNKNOWN)}.
+     */
     static final class OrderFilledLayout extends EventLayout<OrderFilled> {
         OrderFilledLayout() {
             super(EventType.ORDER_FILLED, OrderFilled.class);
@@ -312,6 +315,9 @@ final class EventLayouts {
             long qty = readVarint(b, start, type, "fillQtyLots");
             long price = readVarint(b, start, type, "fillPriceTicks");
             long leaves = readVarint(b, start, type, "leavesLots");
+            if (version < 2) {
+                return new OrderFilled(exchTsNs, localTsNs, orderId, qty, price, leaves, Liquidity.UNKNOWN);
+            }
             int at = b.position();
             int code = readU8(b, start, type, "liquidity");
             Liquidity liquidity = CodecEnums.liquidity(code);
@@ -339,7 +345,7 @@ final class EventLayouts {
         }
 
         @Override
-        OrderExpired readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs) {
+        OrderExpired readFields(ByteBuffer b, int start, long exchTsNs, long localTsNs, int version) {
             return new OrderExpired(exchTsNs, localTsNs, readVarint(b, start, type, "orderId"));
         }
     }
@@ -441,6 +447,10 @@ final class EventLayouts {
             Side side = readSide(b, start, type, "command.side");
             long price = readVarint(b, start, type, "command.priceTicks");
             long qty = readVarint(b, start, type, "command.qtyLots");
+            if (version < 2) {
+                return new OrderSubmitted(exchTsNs, localTsNs, orderId, requestId,
+                        new OrderCommand(commandType, instrument, side, price, qty, TimeInForce.GTC));
+            }
             int tifAt = b.position();
             int tifCode = readU8(b, start, type, "command.timeInForce");
             TimeInForce tif = CodecEnums.timeInForce(tifCode);
