@@ -11,10 +11,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.EventType;
+import io.tradingchassis.core.event.Side;
+import io.tradingchassis.core.event.TimeInForce;
 import io.tradingchassis.core.json.JsonLimits;
 import io.tradingchassis.core.strategy.NoStrategy;
 import io.tradingchassis.core.strategy.ParameterSpec;
 import io.tradingchassis.core.strategy.ParameterType;
+import io.tradingchassis.core.strategy.ScriptItem;
 import io.tradingchassis.core.strategy.StrategyCatalog;
 import io.tradingchassis.core.strategy.StrategyParameters;
 import io.tradingchassis.core.strategy.StrategyProvider;
@@ -144,7 +147,7 @@ final class ConfigurationParser {
         List<CommandType> priority = permutation(o.get("commandPriority"), "$.commandPriority", CommandType.class,
                 CoreConfiguration.DEFAULT_COMMAND_PRIORITY);
         DecisionTrigger trigger = decisionTrigger(o.get("decisionTrigger"), "$.decisionTrigger");
-        StrategyConfig strategy = strategy(o.get("strategy"), "$.strategy", instruments.size());
+        StrategyConfig strategy = strategy(o.get("strategy"), "$.strategy", instruments);
         long checkpoint = o.integer("checkpointInterval", CoreConfiguration.DEFAULT_CHECKPOINT_INTERVAL, 1, MAX);
         VenueModel venue = venue(o.get("venue"), "$.venue");
         SyntheticMarketModel synthetic = syntheticMarket(o.get("syntheticMarket"), "$.syntheticMarket",
@@ -269,12 +272,13 @@ final class ConfigurationParser {
         return new DecisionTrigger(types, o.integer("everyNth", 1, 1, MAX));
     }
 
-    private StrategyConfig strategy(JsonNode node, String path, int instrumentCount) {
+    private StrategyConfig strategy(JsonNode node, String path, List<InstrumentSpec> instrumentSpecs) {
+        int instrumentCount = instrumentSpecs.size();
         if (node == null) {
             return new StrategyConfig(known(NoStrategy.ID, path + ".id"), StrategyParameters.none());
         }
         Obj o = object(node, path);
-        o.only("id", "version", "parameters");
+        o.only("id", "version", "parameters", "script");
         JsonNode idNode = o.get("id");
         String id = NoStrategy.ID;
         if (idNode != null) {
@@ -310,13 +314,110 @@ final class ConfigurationParser {
             }
             params.put(s.name(), v);
         }
-        StrategyParameters resolved = new StrategyParameters(params);
+        JsonNode scriptNode = o.get("script");
+        if (scriptNode != null && !provider.takesScript()) {
+            throw error(path + ".script", "strategy " + quote(id) + " takes no script (only a strategy such as "
+                    + "\"scripted\" does)");
+        }
+        List<ScriptItem> script = provider.takesScript() ? script(scriptNode, path + ".script", instrumentSpecs)
+                : List.of();
+        StrategyParameters resolved = new StrategyParameters(params, script);
         try {
             provider.validate(resolved);
         } catch (IllegalArgumentException e) {
             throw error(path + ".parameters", "strategy \"" + id + "\": " + e.getMessage());
         }
         return new StrategyConfig(provider, resolved);
+    }
+
+    /**
+     * The {@code scripted} strategy's items, in time order: {@code atNs}, {@code intent}, {@code key},
+     * {@code instrument}, {@code side}, {@code price} and {@code qty} as decimals on the instrument's tick
+     * and lot grid (not for a CANCEL), {@code tif} (a NEW's; default GTC).
+     */
+    private List<ScriptItem> script(JsonNode node, String path, List<InstrumentSpec> instrumentSpecs) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw error(path, "must be an array of script items (got " + kind(node) + ")");
+        }
+        List<ScriptItem> out = new ArrayList<>();
+        long previousAt = Long.MIN_VALUE;
+        for (int i = 0; i < node.size(); i++) {
+            String p = path + "[" + i + "]";
+            Obj o = object(node.get(i), p);
+            o.only("atNs", "intent", "key", "instrument", "side", "price", "qty", "tif");
+            for (String required : new String[] {"atNs", "intent", "key", "side"}) {
+                if (o.get(required) == null) {
+                    throw error(p + "." + required, "required");
+                }
+            }
+            // Nanosecond times exceed 2^53: read exactly (any long), and resolved as a decimal string so the
+            // RFC 8785 form never rounds them through a double.
+            long at;
+            JsonNode atNode = o.get("atNs");
+            if (atNode.isTextual()) {
+                String t = atNode.textValue();
+                if (t.isEmpty() || t.length() > 19 || !t.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                    throw error(p + ".atNs", "must be a non-negative integer of nanoseconds (got " + quote(t) + ")");
+                }
+                try {
+                    at = Long.parseLong(t);
+                } catch (NumberFormatException e) {
+                    throw error(p + ".atNs", "must be at most " + Long.MAX_VALUE + " (got " + quote(t) + ")");
+                }
+            } else {
+                at = o.integer("atNs", 0, 0, Long.MAX_VALUE);
+            }
+            if (at < previousAt) {
+                throw error(p + ".atNs", "items must be in time order: " + at + " is before the previous item's "
+                        + previousAt);
+            }
+            previousAt = at;
+            CommandType type = enumValue(o.get("intent"), p + ".intent", CommandType.class);
+            long key = o.integer("key", 0, -MAX, MAX);
+            if (instrumentSpecs.isEmpty()) {
+                throw error(p + ".instrument", "the configuration defines no instrument");
+            }
+            int instrument = (int) o.integer("instrument", 0, 0, instrumentSpecs.size() - 1);
+            Side side = enumValue(o.get("side"), p + ".side", Side.class);
+            InstrumentSpec spec = instrumentSpecs.get(instrument);
+            long price = 0;
+            long qty = 0;
+            if (type == CommandType.CANCEL) {
+                if (o.get("price") != null || o.get("qty") != null) {
+                    throw error(p, "a CANCEL carries no price or qty");
+                }
+            } else {
+                price = onGrid(o.positiveDecimal("price"), spec.tickSize(), p + ".price", "tick size");
+                qty = onGrid(o.positiveDecimal("qty"), spec.lotSize(), p + ".qty", "lot size");
+            }
+            TimeInForce tif = TimeInForce.GTC;
+            JsonNode tifNode = o.get("tif");
+            if (tifNode != null) {
+                if (type != CommandType.NEW) {
+                    throw error(p + ".tif", "only a NEW carries a time in force");
+                }
+                tif = enumValue(tifNode, p + ".tif", TimeInForce.class);
+            }
+            out.add(new ScriptItem(at, type, key, instrument, side, price, qty, tif));
+        }
+        return out;
+    }
+
+    /** {@code value / unit} as an exact long, or an error naming the path and the grid. */
+    private long onGrid(BigDecimal value, BigDecimal unit, String path, String what) {
+        BigDecimal n = value.divide(unit);
+        if (n.stripTrailingZeros().scale() > 0) {
+            throw error(path, value.toPlainString() + " is not a multiple of the instrument's " + what + " "
+                    + unit.toPlainString());
+        }
+        try {
+            return n.longValueExact();
+        } catch (ArithmeticException e) {
+            throw error(path, value.toPlainString() + " is more than 2^63 - 1 " + what + "s");
+        }
     }
 
     private StrategyProvider known(String id, String path) {

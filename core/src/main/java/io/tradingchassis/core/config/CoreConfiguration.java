@@ -9,9 +9,11 @@ import io.tradingchassis.core.json.JsonCanonicalizationException;
 import io.tradingchassis.core.json.JsonCanonicalizer;
 import io.tradingchassis.core.strategy.ParameterSpec;
 import io.tradingchassis.core.strategy.ParameterType;
+import io.tradingchassis.core.strategy.ScriptItem;
 import io.tradingchassis.core.strategy.StrategyCatalog;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -276,6 +278,25 @@ public final class CoreConfiguration {
                 sp.put(spec.name(), value);
             }
         }
+        if (strategy.provider().takesScript()) {
+            ArrayNode script = st.putArray("script");
+            for (ScriptItem i : strategy.parameters().script()) {
+                InstrumentSpec spec = instruments.get(i.instrument());
+                ObjectNode item = script.addObject();
+                item.put("atNs", Long.toString(i.atNs())); // a string: nanosecond times exceed 2^53
+                item.put("intent", i.type().name());
+                item.put("key", i.key());
+                item.put("instrument", i.instrument());
+                item.put("side", i.side().name());
+                if (i.type() != CommandType.CANCEL) { // the fields an item of its type may have, and no others
+                    item.put("price", plain(spec.tickSize().multiply(BigDecimal.valueOf(i.priceTicks()))));
+                    item.put("qty", plain(spec.lotSize().multiply(BigDecimal.valueOf(i.qtyLots()))));
+                }
+                if (i.type() == CommandType.NEW) {
+                    item.put("tif", i.timeInForce().name());
+                }
+            }
+        }
         root.put("checkpointInterval", checkpointInterval);
         ObjectNode v = root.putObject("venue");
         v.put("entryLatencyNs", venue.entryLatencyNs());
@@ -307,6 +328,11 @@ public final class CoreConfiguration {
     @Override
     public int hashCode() {
         return fingerprint.hashCode();
+    }
+
+    private static String plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.signum() == 0 ? "0" : s.toPlainString();
     }
 
     static String sha256Fingerprint(String canonical) {

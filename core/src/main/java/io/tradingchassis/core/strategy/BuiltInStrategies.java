@@ -110,4 +110,42 @@ final class BuiltInStrategies {
             return new MomentumTakerStrategy(parameters);
         }
     }
+
+    /** {@code scripted}: the Intents of its configuration, each at its control time. */
+    static final class Scripted implements StrategyProvider {
+        @Override
+        public String id() {
+            return ScriptedStrategy.ID;
+        }
+
+        @Override
+        public String version() {
+            return "1";
+        }
+
+        @Override
+        public String description() {
+            return "emits the Intents the configuration holds inline, each at exactly its control time";
+        }
+
+        @Override
+        public boolean takesScript() {
+            return true;
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public int memorySlots() {
+            return 1;
+        }
+
+        @Override
+        public Strategy create(StrategyParameters parameters) {
+            return new ScriptedStrategy(parameters);
+        }
+    }
 }

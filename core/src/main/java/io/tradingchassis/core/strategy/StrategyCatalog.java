@@ -21,7 +21,7 @@ public final class StrategyCatalog {
 
     private static final StrategyCatalog BUILT_IN = new StrategyCatalog(new TreeMap<>())
             .with(new BuiltInStrategies.None(), new BuiltInStrategies.MarketMaker(),
-                    new BuiltInStrategies.MomentumTaker());
+                    new BuiltInStrategies.MomentumTaker(), new BuiltInStrategies.Scripted());
     private static volatile StrategyCatalog standard;
 
     private final Map<String, StrategyProvider> providers;
@@ -30,7 +30,7 @@ public final class StrategyCatalog {
         this.providers = Collections.unmodifiableMap(providers);
     }
 
-    /** The shipped strategies: {@code none}, {@code market-maker}, {@code momentum-taker}. */
+    /** The shipped strategies: {@code none}, {@code market-maker}, {@code momentum-taker}, {@code scripted}. */
     public static StrategyCatalog builtIn() {
         return BUILT_IN;
     }

@@ -1,6 +1,7 @@
 package io.tradingchassis.core.strategy;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -8,10 +9,22 @@ import java.util.TreeMap;
 /** A strategy's fully resolved parameters (every declared parameter present), sorted by name. */
 public final class StrategyParameters {
     private final SortedMap<String, Long> values;
+    private final List<ScriptItem> script;
 
     /** Copies {@code values} (name → resolved value). */
     public StrategyParameters(Map<String, Long> values) {
+        this(values, List.of());
+    }
+
+    /** Copies {@code values} and a script (for a provider that {@linkplain StrategyProvider#takesScript takes one}). */
+    public StrategyParameters(Map<String, Long> values, List<ScriptItem> script) {
         this.values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+        this.script = List.copyOf(script);
+    }
+
+    /** The script, in emission order; empty for a strategy that takes none. */
+    public List<ScriptItem> script() {
+        return script;
     }
 
     /** No parameters. */
@@ -45,16 +58,16 @@ public final class StrategyParameters {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StrategyParameters p && p.values.equals(values);
+        return o instanceof StrategyParameters p && p.values.equals(values) && p.script.equals(script);
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return values.hashCode() * 31 + script.hashCode();
     }
 
     @Override
     public String toString() {
-        return values.toString();
+        return script.isEmpty() ? values.toString() : values + " script=" + script;
     }
 }

@@ -26,6 +26,14 @@ public interface StrategyProvider {
         return "";
     }
 
+    /**
+     * Whether the strategy takes a script: a list of timed Intents in the configuration's
+     * {@code "strategy": {"script": [...]}} (only the built-in {@code scripted} does). Default: no.
+     */
+    default boolean takesScript() {
+        return false;
+    }
+
     /** Declared parameters, in the order the documentation lists them. */
     List<ParameterSpec> parameters();
 

@@ -88,10 +88,11 @@ public class StrategyCatalogTest {
 
     @Test
     void builtInIds_sorted() {
-        assertEquals(List.of("market-maker", "momentum-taker", "none"), StrategyCatalog.builtIn().ids());
-        assertEquals(List.of(MarketMakerStrategy.ID, MomentumTakerStrategy.ID, NoStrategy.ID),
+        assertEquals(List.of("market-maker", "momentum-taker", "none", "scripted"), StrategyCatalog.builtIn().ids());
+        assertEquals(List.of(MarketMakerStrategy.ID, MomentumTakerStrategy.ID, NoStrategy.ID, ScriptedStrategy.ID),
                 StrategyCatalog.builtIn().ids());
-        assertEquals("StrategyCatalog[market-maker, momentum-taker, none]", StrategyCatalog.builtIn().toString());
+        assertEquals("StrategyCatalog[market-maker, momentum-taker, none, scripted]",
+                StrategyCatalog.builtIn().toString());
     }
 
     @Test
@@ -110,7 +111,7 @@ public class StrategyCatalogTest {
     void createsEveryBuiltInStrategy_byItsId_fromTheResolvedConfiguration() {
         Map<String, Class<? extends Strategy>> expected = Map.of(NoStrategy.ID, NoStrategy.class,
                 MarketMakerStrategy.ID, MarketMakerStrategy.class,
-                MomentumTakerStrategy.ID, MomentumTakerStrategy.class);
+                MomentumTakerStrategy.ID, MomentumTakerStrategy.class, ScriptedStrategy.ID, ScriptedStrategy.class);
         for (String id : StrategyCatalog.builtIn().ids()) {
             CoreConfiguration c = QueueTestKit.config(QueueTestKit.strategy(id, ""));
             assertEquals(id, c.strategy().id());
@@ -136,9 +137,9 @@ public class StrategyCatalogTest {
     void with_addsAProvider_andLeavesTheOriginalUnchanged() {
         StrategyProvider mine = provider("my-strategy-2");
         StrategyCatalog more = StrategyCatalog.builtIn().with(mine);
-        assertEquals(List.of("market-maker", "momentum-taker", "my-strategy-2", "none"), more.ids());
+        assertEquals(List.of("market-maker", "momentum-taker", "my-strategy-2", "none", "scripted"), more.ids());
         assertSame(mine, more.provider("my-strategy-2"));
-        assertEquals(List.of("market-maker", "momentum-taker", "none"), StrategyCatalog.builtIn().ids(),
+        assertEquals(List.of("market-maker", "momentum-taker", "none", "scripted"), StrategyCatalog.builtIn().ids(),
                 "immutable: with returns a new catalog");
         assertEquals(more.ids(), more.with().ids(), "with nothing: the same providers");
     }
@@ -372,7 +373,7 @@ public class StrategyCatalogTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> engine.processEventEntry(
                 state, new EventStreamEntry(0, new BookDelta(1, 1, 0, BookSide.BID, 100, 1)), cfg));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
-        assertTrue(e.getMessage().contains("[market-maker, momentum-taker, none]"), "lists the catalog: "
+        assertTrue(e.getMessage().contains("[market-maker, momentum-taker, none, scripted]"), "lists the catalog: "
                 + e.getMessage());
         assertEquals(before, state.digest(), "nothing applied");
         assertEquals(State.NO_POSITION, state.lastPosition());
