@@ -77,6 +77,11 @@ public final class RunMetrics implements Recorder {
     public void onStep(long position, Event event, StepResult result) {
         entries++;
         byType.merge(event.type(), 1L, Long::sum);
+        if (event instanceof OrderSubmitted s && s.command().type() == CommandType.NEW) {
+            sides.put(s.orderId(), s.command().side());
+        } else if (event instanceof OrderFilled f) {
+            onFill(position, f); // before the step's terminal transition forgets the order's side
+        }
         for (int i = 0; i < result.transitionCount(); i++) {
             OrderStatus to = result.transitionTo(i);
             if (to.isTerminal()) {
@@ -84,18 +89,17 @@ public final class RunMetrics implements Recorder {
                 sides.remove(result.transitionOrderId(i));
             }
         }
-        if (event instanceof OrderSubmitted s && s.command().type() == CommandType.NEW) {
-            sides.put(s.orderId(), s.command().side());
-        } else if (event instanceof OrderFilled f) {
-            onFill(position, f);
-        }
         if (event instanceof MarketEvent || event instanceof OrderFilled) {
             sample(event.localTsNs(), event instanceof OrderFilled);
         }
     }
 
     private void onFill(long position, OrderFilled f) {
-        Side side = sides.getOrDefault(f.orderId(), Side.BUY);
+        Side side = sides.get(f.orderId());
+        if (side == null) {
+            throw new IllegalStateException("fill at position " + position + " for order " + f.orderId()
+                    + " whose OrderSubmitted was not seen");
+        }
         fills.add(new Fill(position, f.localTsNs(), f.exchTsNs(), f.orderId(), side, f.fillPriceTicks(),
                 f.fillQtyLots(), f.leavesLots(), f.liquidity().name()));
         BigDecimal price = tick.multiply(BigDecimal.valueOf(f.fillPriceTicks()));

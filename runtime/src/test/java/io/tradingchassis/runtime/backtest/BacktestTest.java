@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.config.SyntheticMarketModel;
 import io.tradingchassis.core.event.Event;
+import io.tradingchassis.core.event.Side;
 import io.tradingchassis.runtime.Recorder;
 import io.tradingchassis.runtime.venue.SimulatedVenue;
 import io.tradingchassis.runtime.venue.VenueSettings;
@@ -56,6 +57,14 @@ class BacktestTest {
         CoreConfiguration cfg = CoreConfiguration.parse(CONFIG, "test");
         Outcome o = run(cfg, tmp);
         assertTrue(o.metrics().fills().size() > 10, "fills: " + o.metrics().fills().size());
+        long signed = 0;
+        for (RunMetrics.Fill f : o.metrics().fills()) {
+            signed += f.side().sign() * f.qtyLots();
+        }
+        assertEquals(o.metrics().positionLots(), signed, "every fill's side is its order's: fills sum to the position");
+        assertTrue(o.metrics().fills().stream().anyMatch(f -> f.side() == Side.SELL)
+                && o.metrics().fills().stream().anyMatch(f -> f.side() == Side.BUY),
+                "a market maker fills on both sides");
         List<String> fills = Files.readAllLines(o.dir().resolve("fills.csv"));
         assertEquals(ReportWriter.FILLS_HEADER, fills.get(0));
         assertEquals(o.metrics().fills().size() + 1, fills.size());
