@@ -403,9 +403,9 @@ class CoreConfigurationTest {
     void unknownStrategyIdListsTheCatalogsIds() {
         String json = "{\"strategy\":{\"id\":\"martingale\"}}";
         assertError(json, StrategyCatalog.builtIn(), "$.strategy.id",
-                "unknown strategy \"martingale\"; known: [market-maker, momentum-taker, none]");
+                "unknown strategy \"martingale\"; known: [market-maker, momentum-taker, none, scripted]");
         assertError(json, GADGETS, "$.strategy.id",
-                "unknown strategy \"martingale\"; known: [gadget, market-maker, momentum-taker, none]");
+                "unknown strategy \"martingale\"; known: [gadget, market-maker, momentum-taker, none, scripted]");
         ConfigurationException e = assertError(json, "$.strategy.id", "unknown strategy \"martingale\"; known: [");
         for (String id : StrategyCatalog.standard().ids()) {
             assertTrue(e.getMessage().contains(id), e.getMessage());

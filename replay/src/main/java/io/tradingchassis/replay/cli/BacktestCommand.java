@@ -11,8 +11,6 @@ import io.tradingchassis.runtime.backtest.StreamRecorder;
 import io.tradingchassis.runtime.backtest.SyntheticMarket;
 import io.tradingchassis.runtime.dataset.Dataset;
 import io.tradingchassis.runtime.dataset.DatasetFormatException;
-import io.tradingchassis.runtime.venue.SimulatedVenue;
-import io.tradingchassis.runtime.venue.VenueSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -103,7 +101,7 @@ final class BacktestCommand implements Callable<Integer> {
             datasetId = "synthetic:seed=" + sm.seed() + ",events=" + sm.events() + ",midTicks=" + sm.midTicks();
             total = sm.events();
         }
-        Backtest backtest = new Backtest(cfg, market, datasetId, new SimulatedVenue(VenueSettings.of(cfg)));
+        Backtest backtest = Backtest.simulated(cfg, market, datasetId);
         RunIdentity id = backtest.identity();
         Path dir = out.resolve(id.runId());
         RunMetrics m;

@@ -11,6 +11,8 @@ import io.tradingchassis.runtime.InputSource;
 import io.tradingchassis.runtime.Recorder;
 import io.tradingchassis.runtime.RuntimeLoop;
 import io.tradingchassis.runtime.VenueAdapter;
+import io.tradingchassis.runtime.venue.SimulatedVenue;
+import io.tradingchassis.runtime.venue.VenueSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,12 @@ public final class Backtest {
         if (configuration.instruments().isEmpty()) {
             throw new IllegalArgumentException("the configuration defines no instrument to trade");
         }
+    }
+
+    /** A backtest against the simulated venue the configuration's {@code venue} block describes (SPEC §12). */
+    public static Backtest simulated(CoreConfiguration configuration, InputSource market, String datasetId) {
+        return new Backtest(configuration, market, datasetId,
+                new SimulatedVenue(VenueSettings.of(configuration)));
     }
 
     /** The build's version, from the jar's resource (or {@code dev} when run from classes). */
