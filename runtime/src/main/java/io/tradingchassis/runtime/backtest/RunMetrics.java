@@ -60,9 +60,10 @@ public final class RunMetrics implements Recorder {
     private long positionLots;
     private BigDecimal costBasis = BigDecimal.ZERO; // quote units paid for the open position
     private BigDecimal realized = BigDecimal.ZERO;
-    private BigDecimal peak = BigDecimal.ZERO;
-    private BigDecimal maxDrawdown = BigDecimal.ZERO;
-    private BigDecimal lastMarked = BigDecimal.ZERO;
+    // Marked PnL and its drawdown in tick×lot units (exact longs on the hot path; scaled at output).
+    private long peak;
+    private long maxDrawdown;
+    private long lastMarked;
 
     /** Metrics of the run folding into {@code state}, for the instrument {@code instrument} of {@code cfg}. */
     public RunMetrics(State state, CoreConfiguration cfg, int instrument) {
@@ -132,20 +133,19 @@ public final class RunMetrics implements Recorder {
         BookView book = book();
         long mid = book == null ? BookView.NO_PRICE : book.midTicks();
         if (mid != BookView.NO_PRICE) {
-            BigDecimal marked = markedPnl(mid);
+            long marked = markedTickLots(mid);
             lastMarked = marked;
-            if (marked.compareTo(peak) > 0) {
+            if (marked > peak) {
                 peak = marked;
             }
-            BigDecimal dd = peak.subtract(marked);
-            if (dd.compareTo(maxDrawdown) > 0) {
-                maxDrawdown = dd;
+            if (peak - marked > maxDrawdown) {
+                maxDrawdown = peak - marked;
             }
         }
         if (mid == BookView.NO_PRICE || (!force && t < nextSampleNs)) {
             return;
         }
-        points.add(new Point(t, mid, positionLots, lastMarked));
+        points.add(new Point(t, mid, positionLots, quote(lastMarked)));
         nextSampleNs = t + sampleEveryNs;
         if (points.size() > MAX_POINTS) {
             List<Point> half = new ArrayList<>(points.size() / 2 + 1);
@@ -162,12 +162,15 @@ public final class RunMetrics implements Recorder {
         return b;
     }
 
-    /** Cash plus the position marked at {@code midTicks}, in quote units. */
-    private BigDecimal markedPnl(long midTicks) {
+    /** Cash plus the position marked at {@code midTicks}, in tick×lot units. */
+    private long markedTickLots(long midTicks) {
         long cash = state.execution().positions().cashTickLots(instrument);
         long pos = state.execution().positions().positionLots(instrument);
-        BigDecimal value = BigDecimal.valueOf(cash).add(BigDecimal.valueOf(pos).multiply(BigDecimal.valueOf(midTicks)));
-        return value.multiply(tick).multiply(lot);
+        return Math.addExact(cash, Math.multiplyExact(pos, midTicks));
+    }
+
+    private BigDecimal quote(long tickLots) {
+        return BigDecimal.valueOf(tickLots).multiply(tick).multiply(lot);
     }
 
     /** Entries recorded. */
@@ -211,12 +214,12 @@ public final class RunMetrics implements Recorder {
 
     /** Marked PnL at the last mid, quote units. */
     public BigDecimal markedPnl() {
-        return lastMarked;
+        return quote(lastMarked);
     }
 
     /** Largest fall of marked PnL from a previous peak, quote units. */
     public BigDecimal maxDrawdown() {
-        return maxDrawdown;
+        return quote(maxDrawdown);
     }
 
     /** Tick size of the instrument. */
