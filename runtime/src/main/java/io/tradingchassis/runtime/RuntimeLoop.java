@@ -33,6 +33,9 @@ import java.util.Objects;
  *       {@code ControlTime(deadline)} at the next position with {@code localTsNs = deadline}. Success
  *       consumes the obligation (replaced by the step's own); failure keeps it pending, the cursor does
  *       not advance, and the error propagates; a deadline already realized is never realized again.</li>
+ *   <li>Venue look-ahead: before it peeks the venue, the loop calls {@link VenueAdapter#advance} with the
+ *       earlier of the next market timestamp and the pending deadline ({@link InputSource#EXHAUSTED}
+ *       when neither): no step but the venue's own feedback comes before it.</li>
  * </ul>
  */
 public final class RuntimeLoop {
@@ -81,8 +84,9 @@ public final class RuntimeLoop {
             return true;
         }
         long m = market.peekLocalTsNs();
-        long x = venue.peekLocalTsNs();
         long c = hasObligation ? obligationDeadlineNs : InputSource.EXHAUSTED;
+        venue.advance(Math.min(m, c));
+        long x = venue.peekLocalTsNs();
         if (m == InputSource.EXHAUSTED && x == InputSource.EXHAUSTED) {
             return false; // control time is realized only before an input; with none left, the run ends
         }

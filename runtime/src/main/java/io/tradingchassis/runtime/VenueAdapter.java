@@ -19,4 +19,13 @@ public interface VenueAdapter extends InputSource {
 
     /** A market event, as the runtime merged it, for the venue's own book (its timeline decides visibility). */
     void onMarket(Event marketEvent);
+
+    /**
+     * Called by the runtime before it peeks the venue: no step of the runtime before {@code horizonNs}
+     * (the next market event's or the pending Control-Time deadline's {@code localTsNs}, or
+     * {@link #EXHAUSTED} when there is neither) will be taken but on this venue's own feedback. A venue
+     * with its own copy of the market may process it up to that bound; the default does nothing.
+     */
+    default void advance(long horizonNs) {
+    }
 }

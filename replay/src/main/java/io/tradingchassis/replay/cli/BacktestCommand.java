@@ -80,28 +80,34 @@ final class BacktestCommand implements Callable<Integer> {
             throw new UserInputException(config + ": $.instruments: a backtest needs at least one instrument");
         }
         InputSource market;
+        InputSource feed;
         String datasetId;
         long total;
         DatasetInput dataset = null;
+        DatasetInput venueFeed = null;
         if (data != null) {
             try {
                 datasetId = Dataset.id(data);
                 dataset = DatasetInput.open(data, cfg);
+                venueFeed = DatasetInput.open(data, cfg); // the venue's own reader of the same data
             } catch (NoSuchFileException e) {
                 throw new UserInputException(data + ": no such dataset");
             } catch (DatasetFormatException | IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
             market = dataset;
+            feed = venueFeed;
             total = dataset.eventCount();
         } else {
             SyntheticMarketModel sm = cfg.syntheticMarket();
             market = new SyntheticMarket(sm.seed(), sm.events(), sm.instrument(), 1_700_000_000_000_000_000L,
                     sm.midTicks());
+            feed = new SyntheticMarket(sm.seed(), sm.events(), sm.instrument(), 1_700_000_000_000_000_000L,
+                    sm.midTicks()); // the venue's own copy: same seed, same rows
             datasetId = "synthetic:seed=" + sm.seed() + ",events=" + sm.events() + ",midTicks=" + sm.midTicks();
             total = sm.events();
         }
-        Backtest backtest = Backtest.simulated(cfg, market, datasetId);
+        Backtest backtest = Backtest.simulated(cfg, market, datasetId, feed);
         RunIdentity id = backtest.identity();
         Path dir = out.resolve(id.runId());
         RunMetrics m;
@@ -116,8 +122,14 @@ final class BacktestCommand implements Callable<Integer> {
             stream.commit();
         } finally {
             progress.close();
-            if (dataset != null) {
-                dataset.close();
+            try {
+                if (dataset != null) {
+                    dataset.close();
+                }
+            } finally {
+                if (venueFeed != null) {
+                    venueFeed.close();
+                }
             }
         }
         BigDecimal position = m.lotSize().multiply(BigDecimal.valueOf(m.positionLots())).stripTrailingZeros();

@@ -50,8 +50,18 @@ public final class Backtest {
 
     /** A backtest against the simulated venue the configuration's {@code venue} block describes (SPEC §12). */
     public static Backtest simulated(CoreConfiguration configuration, InputSource market, String datasetId) {
+        return simulated(configuration, market, datasetId, null);
+    }
+
+    /**
+     * A backtest against the simulated venue the configuration's {@code venue} block describes, which reads
+     * the market from its own {@code feed}: a second, independent reader of the same market data as
+     * {@code market} (null: the venue sees the market only as the runtime merges it).
+     */
+    public static Backtest simulated(CoreConfiguration configuration, InputSource market, String datasetId,
+                                     InputSource feed) {
         return new Backtest(configuration, market, datasetId,
-                new SimulatedVenue(VenueSettings.of(configuration)));
+                new SimulatedVenue(VenueSettings.of(configuration), 0, feed));
     }
 
     /** The build's version, from the jar's resource (or {@code dev} when run from classes). */

@@ -15,8 +15,11 @@ import io.tradingchassis.core.event.OrderSubmitted;
 import io.tradingchassis.core.event.TimeInForce;
 import io.tradingchassis.core.event.Trade;
 import io.tradingchassis.core.step.DispatchRequest;
+import io.tradingchassis.runtime.InputSource;
 import io.tradingchassis.runtime.VenueAdapter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -37,7 +40,8 @@ import org.agrona.collections.Long2ObjectHashMap;
  *
  * <p><b>Processing order.</b> Items are processed in order of venue time; at equal venue time market rows
  * come before requests; rows among themselves in the order they were handed over, requests in the order
- * they were submitted. The venue sees market data only as the runtime merges it, so it processes an item
+ * they were submitted. Without a feed (below) the venue sees market data only as the runtime merges it, so it
+ * processes an item
  * only when nothing that sorts before it can still be handed over — judged from the runtime's clock as the
  * venue has seen it (the largest {@code localTsNs} handed over, dispatch time or feedback time taken),
  * which assumes market data arrives in {@code localTsNs} order — or when the runtime takes feedback that
@@ -47,6 +51,17 @@ import org.agrona.collections.Long2ObjectHashMap;
  * timeline with {@code responseLatencyNs > feedLeadNs} (or equal, with MARKET merged before EXECUTION)
  * every request sees exactly the rows visible at its arrival; otherwise a request is answered with the
  * rows the runtime merged by the time its answer is due, and the README says so.
+ *
+ * <p><b>Own feed.</b> Built with a feed ({@link #SimulatedVenue(VenueSettings, int, InputSource)}: a
+ * second, independent reader of the same market data), the venue ignores {@link #onMarket} and reads its
+ * rows itself, in feed order, each at its visibility time; a row whose visibility time is earlier than
+ * that of the row before it is seen at that row's time. {@link #advance} processes rows ahead of the
+ * runtime, one at a time, while the next row's visibility time is at most {@code min(horizonNs, earliest
+ * pending feedback localTsNs) + entryLatencyNs}, the bound recomputed after every row: the runtime's next
+ * step is at that minimum or later, so no request can arrive before it plus the entry latency, and a
+ * processed row can never belong after a request still to come. {@link #submit} first processes every row
+ * visible at or before the request's arrival, then the request. So every request sees exactly the rows
+ * visible at its arrival, on either timeline and whatever the latencies.
  *
  * <p>Call {@link #onMarket}, {@link #submit} and {@link #poll} in the runtime's merge order, as
  * {@link io.tradingchassis.runtime.RuntimeLoop} does. Same calls, same feedback, byte for byte: nothing
@@ -79,6 +94,14 @@ public final class SimulatedVenue implements VenueAdapter {
     private long lastArrivalNs = Long.MIN_VALUE;
     private long submits;
 
+    /** The venue's own market feed, or null when it sees the market only through {@link #onMarket}. */
+    private final InputSource feed;
+    /** The next book row of the feed and its visibility time (valid while {@code nextRow != null}). */
+    private Event nextRow;
+    private long nextRowNs;
+    /** Test hook: {kind (0 row, 1 request), venue time, requested time} per processed item, or null. */
+    private List<long[]> trace;
+
     /** A venue with these settings whose {@link #submit} never fails. */
     public SimulatedVenue(VenueSettings settings) {
         this(settings, 0);
@@ -91,11 +114,29 @@ public final class SimulatedVenue implements VenueAdapter {
      * @param failEveryNthSubmit {@code 0} for never, else {@code >= 1}
      */
     public SimulatedVenue(VenueSettings settings, int failEveryNthSubmit) {
+        this(settings, failEveryNthSubmit, null);
+    }
+
+    /**
+     * A venue that reads the market from its own {@code feed} (a second, independent reader of the market
+     * data the runtime merges) instead of from {@link #onMarket}, which it then ignores. See the class
+     * comment, "Own feed".
+     *
+     * @param failEveryNthSubmit {@code 0} for never, else {@code >= 1}
+     * @param feed the venue's own copy of the market data, or null for none
+     */
+    public SimulatedVenue(VenueSettings settings, int failEveryNthSubmit, InputSource feed) {
         this.settings = Objects.requireNonNull(settings, "settings");
         if (failEveryNthSubmit < 0) {
             throw new IllegalArgumentException("failEveryNthSubmit=" + failEveryNthSubmit + ": must be >= 0");
         }
         this.failEveryNthSubmit = failEveryNthSubmit;
+        this.feed = feed;
+    }
+
+    /** Whether the venue reads the market from its own feed. */
+    public boolean hasFeed() {
+        return feed != null;
     }
 
     /** The settings it runs with. */
@@ -118,8 +159,21 @@ public final class SimulatedVenue implements VenueAdapter {
             return new DispatchFailed(nowNs, nowNs, request.orderKey(), request.requestId(),
                     "simulated transmission failure: submit #" + submits + " (every " + failEveryNthSubmit + ")");
         }
-        long t = Math.max(add(nowNs, settings.entryLatencyNs()), Math.max(lastArrivalNs, clockNs));
+        long arrival = add(nowNs, settings.entryLatencyNs());
+        long t = Math.max(arrival, Math.max(lastArrivalNs, clockNs));
         lastArrivalNs = t;
+        if (feed != null) {
+            // Rows before requests at equal time; advance() never went past arrival (see the class comment).
+            while (peekRow() && nextRowNs <= t) {
+                processFeedRow();
+            }
+            t = Math.max(t, clockNs);
+            if (trace != null) {
+                trace.add(new long[] {1, t, arrival});
+            }
+            processArrival(new Arrival(t, request));
+            return new OrderSubmitted(nowNs, nowNs, request.orderKey(), request.requestId(), request.command());
+        }
         arrivals.add(new Arrival(t, request));
         settle();
         return new OrderSubmitted(nowNs, nowNs, request.orderKey(), request.requestId(), request.command());
@@ -128,6 +182,9 @@ public final class SimulatedVenue implements VenueAdapter {
     /** Book rows and trades feed the venue's book at their visibility time; other events only its clock. */
     @Override
     public void onMarket(Event e) {
+        if (feed != null) {
+            return; // the venue reads its own feed
+        }
         runtimeNs = Math.max(runtimeNs, e.localTsNs());
         switch (e.type()) {
             case BOOK_DELTA, BOOK_SNAPSHOT, TRADE -> {
@@ -145,8 +202,30 @@ public final class SimulatedVenue implements VenueAdapter {
         settle();
     }
 
+    /**
+     * With a feed: processes feed rows, in order, while the next one is visible at or before
+     * {@code min(horizonNs, earliest pending feedback localTsNs) + entryLatencyNs}, recomputing the bound
+     * after every row. Without a feed: nothing.
+     */
+    @Override
+    public void advance(long horizonNs) {
+        if (feed == null) {
+            return;
+        }
+        while (peekRow()) {
+            long bound = feedback.isEmpty() ? horizonNs : Math.min(horizonNs, feedback.peek().localTsNs());
+            if (bound != EXHAUSTED && nextRowNs > add(bound, settings.entryLatencyNs())) {
+                return;
+            }
+            processFeedRow();
+        }
+    }
+
     @Override
     public long peekLocalTsNs() {
+        if (feed != null) {
+            return feedback.isEmpty() ? EXHAUSTED : feedback.peek().localTsNs();
+        }
         settle();
         if (!feedback.isEmpty()) {
             return feedback.peek().localTsNs();
@@ -158,6 +237,12 @@ public final class SimulatedVenue implements VenueAdapter {
 
     @Override
     public Event poll() {
+        if (feed != null) {
+            if (feedback.isEmpty()) {
+                throw new IllegalStateException("SimulatedVenue.poll with no feedback pending (peekLocalTsNs is EXHAUSTED)");
+            }
+            return feedback.poll();
+        }
         long due = peekLocalTsNs();
         if (due == EXHAUSTED) {
             throw new IllegalStateException("SimulatedVenue.poll with no feedback pending (peekLocalTsNs is EXHAUSTED)");
@@ -180,6 +265,49 @@ public final class SimulatedVenue implements VenueAdapter {
     /** Number of our orders resting at the venue. */
     public int liveOrderCount() {
         return live.size();
+    }
+
+    /** Test hook: records every processed item as {kind (0 row, 1 request), venue time, requested time}. */
+    List<long[]> traceItems() {
+        if (trace == null) {
+            trace = new ArrayList<>();
+        }
+        return trace;
+    }
+
+    // ------------------------------------------------------------------ own feed
+
+    /** Whether the feed has another book row; loads it into {@code nextRow} with its visibility time. */
+    private boolean peekRow() {
+        while (nextRow == null) {
+            if (feed.peekLocalTsNs() == EXHAUSTED) {
+                return false;
+            }
+            Event e = feed.poll();
+            switch (e.type()) {
+                case BOOK_DELTA, BOOK_SNAPSHOT, TRADE -> {
+                    long visible = settings.timeline() == VenueSettings.Timeline.LOCAL
+                            ? sub(e.localTsNs(), settings.feedLeadNs())
+                            : sub(e.exchTsNs(), settings.clockOffsetNs());
+                    nextRowNs = Math.max(visible, lastRowNs); // never before the row ahead of it in the feed
+                    lastRowNs = nextRowNs;
+                    nextRow = e;
+                }
+                default -> {
+                    // BBO and control events carry no book
+                }
+            }
+        }
+        return true;
+    }
+
+    private void processFeedRow() {
+        Row r = new Row(Math.max(nextRowNs, clockNs), nextRow);
+        nextRow = null;
+        if (trace != null) {
+            trace.add(new long[] {0, r.timeNs, nextRowNs});
+        }
+        processRow(r);
     }
 
     // ------------------------------------------------------------------ processing order

@@ -161,6 +161,11 @@ class SimulatedVenueEndToEndTest {
         }
 
         @Override
+        public void advance(long horizonNs) {
+            venue.advance(horizonNs);
+        }
+
+        @Override
         public long peekLocalTsNs() {
             return venue.peekLocalTsNs();
         }
@@ -204,11 +209,16 @@ class SimulatedVenueEndToEndTest {
     }
 
     static Run run(CoreConfiguration cfg, VenueSettings settings, int failEveryNth) {
+        return run(cfg, settings, failEveryNth, false);
+    }
+
+    /** With {@code ownFeed} the venue reads a second copy of the market itself. */
+    static Run run(CoreConfiguration cfg, VenueSettings settings, int failEveryNth, boolean ownFeed) {
         List<Event> stream = new ArrayList<>();
         Recorder rec = (position, event, result) -> stream.add(event);
         State state = new State();
         EventStreamCursor cursor = new EventStreamCursor(new CoreEngine(), state, cfg, rec);
-        Tap venue = new Tap(new SimulatedVenue(settings, failEveryNth));
+        Tap venue = new Tap(new SimulatedVenue(settings, failEveryNth, ownFeed ? new ListSource(market()) : null));
         new RuntimeLoop(cursor, cfg, new ListSource(market()), venue).run(); // an InvariantViolation would throw
         return new Run(stream, venue.out, state);
     }
