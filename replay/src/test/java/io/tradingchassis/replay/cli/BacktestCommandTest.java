@@ -117,4 +117,39 @@ class BacktestCommandTest {
         assertTrue(html.contains("<canvas"), "plots are drawn on canvases");
         assertFalse(log.contains("Uncaught"), "no console errors:\n" + log);
     }
+
+    /**
+     * The same command on another JDK (the machine's Temurin 25, where installed) writes the same
+     * bytes: stream, fills and report byte-identical, the summary equal outside {@code wallClock}.
+     */
+    @Test
+    void anotherJdkWritesTheSameRun(@TempDir Path tmp) throws Exception {
+        Path otherJava = Stream.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java", "/usr/lib/jvm/temurin-21-jdk-amd64/bin/java")
+                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        assumeTrue(otherJava != null, "no second JDK under /usr/lib/jvm");
+        Path cfg = tmp.resolve("c.json");
+        Files.writeString(cfg, CONFIG);
+        Result here = tc("backtest", "--config", cfg.toString(), "--out", tmp.resolve("here").toString(), "--quiet");
+        assertEquals(0, here.exitCode(), here.err());
+        List<String> cmd = List.of(otherJava.toString(), "-cp", System.getProperty("java.class.path"),
+                TcCommand.class.getName(), "backtest", "--config", cfg.toString(), "--out",
+                tmp.resolve("there").toString(), "--quiet");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the other JDK's run timed out");
+        assertEquals(0, p.exitValue(), output);
+        Path a = runFolder(tmp.resolve("here"));
+        Path b = runFolder(tmp.resolve("there"));
+        assertEquals(a.getFileName(), b.getFileName(), "same run id");
+        for (String f : List.of("stream.tcds", "fills.csv", "report.html")) {
+            assertTrue(Arrays.equals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f))),
+                    f + " byte-identical on " + otherJava);
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode sa = (ObjectNode) json.readTree(a.resolve("summary.json").toFile());
+        ObjectNode sb = (ObjectNode) json.readTree(b.resolve("summary.json").toFile());
+        sa.remove("wallClock");
+        sb.remove("wallClock");
+        assertEquals(sa, sb);
+    }
 }
