@@ -9,6 +9,7 @@ import io.tradingchassis.core.event.FeedGap;
 import io.tradingchassis.core.event.PriceLevel;
 import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.event.Trade;
+import io.tradingchassis.runtime.book.Ladder;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -180,7 +181,7 @@ final class BinanceRecordingAdapter {
     }
 
     private List<String> best(Ladder side) {
-        return side.isEmpty() ? null : List.of(ticks.toDecimal(side.bestPrice()), lots.toDecimal(side.bestQty()));
+        return side.count() == 0 ? null : List.of(ticks.toDecimal(side.price(0)), lots.toDecimal(side.qty(0)));
     }
 
     // ---------------------------------------------------------------- one line

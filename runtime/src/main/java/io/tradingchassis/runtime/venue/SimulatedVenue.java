@@ -17,6 +17,7 @@ import io.tradingchassis.core.event.Trade;
 import io.tradingchassis.core.step.DispatchRequest;
 import io.tradingchassis.runtime.InputSource;
 import io.tradingchassis.runtime.VenueAdapter;
+import io.tradingchassis.runtime.book.Ladder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.tradingchassis.runtime.venue;
 import io.tradingchassis.core.event.BookSide;
 import io.tradingchassis.core.event.PriceLevel;
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.runtime.book.Ladder;
 import java.util.ArrayList;
 import java.util.List;
 

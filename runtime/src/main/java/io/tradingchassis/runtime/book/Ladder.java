@@ -1,50 +1,52 @@
-package io.tradingchassis.runtime.venue;
+package io.tradingchassis.runtime.book;
 
 import java.util.Arrays;
 
 /**
- * One side of the venue's L2 book: price levels in ticks with their total in lots, kept in a sorted
- * primitive array with the best level at the end (bids ascending, asks descending), so an update near
- * the top moves few elements and a steady-state update allocates nothing.
+ * One side of an L2 book outside the core (the simulated venue's, the Binance importer's): price levels
+ * in ticks with their total in lots, kept in a sorted primitive array with the best level at the end
+ * (bids ascending, asks descending), so an update near the top moves few elements and a steady-state
+ * update allocates nothing.
  */
-final class Ladder {
+public final class Ladder {
     private final boolean bid;
     private long[] px = new long[16];
     private long[] qty = new long[16];
     private int count;
 
-    Ladder(boolean bid) {
+    /** A side: {@code bid} true for bids (best = highest price), false for asks (best = lowest). */
+    public Ladder(boolean bid) {
         this.bid = bid;
     }
 
     /** Number of levels. */
-    int count() {
+    public int count() {
         return count;
     }
 
     /** Price of level {@code i}, 0 = best. */
-    long price(int i) {
+    public long price(int i) {
         return px[count - 1 - i];
     }
 
     /** Quantity of level {@code i}, 0 = best. */
-    long qty(int i) {
+    public long qty(int i) {
         return qty[count - 1 - i];
     }
 
     /** The best price, or {@code none} when the side is empty. */
-    long best(long none) {
+    public long best(long none) {
         return count == 0 ? none : px[count - 1];
     }
 
     /** The level's total at {@code price}; 0 when there is none. */
-    long qtyAt(long price) {
+    public long qtyAt(long price) {
         int i = search(price);
         return i >= 0 ? qty[i] : 0;
     }
 
     /** Sets a level's total (L2 semantics); {@code q <= 0} removes it. */
-    void set(long price, long q) {
+    public void set(long price, long q) {
         int i = search(price);
         if (i >= 0) {
             if (q <= 0) {
@@ -72,7 +74,7 @@ final class Ladder {
     }
 
     /** Removes every level. */
-    void clear() {
+    public void clear() {
         count = 0;
     }
 

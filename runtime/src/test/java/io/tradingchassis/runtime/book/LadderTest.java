@@ -1,4 +1,4 @@
-package io.tradingchassis.runtime.venue;
+package io.tradingchassis.runtime.book;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,7 +37,7 @@ class LadderTest {
                         assertEquals(e.getValue(), l.qty(level), where);
                         level++;
                     }
-                    long none = bid ? VenueBook.NO_BID : VenueBook.NO_ASK;
+                    long none = bid ? Long.MIN_VALUE : Long.MAX_VALUE; // the venue passes its own "no price" values
                     assertEquals(ref.isEmpty() ? none : bid ? ref.lastKey() : ref.firstKey(), l.best(none), where);
                     assertEquals(ref.getOrDefault(px, 0L), l.qtyAt(px), where);
                 }
