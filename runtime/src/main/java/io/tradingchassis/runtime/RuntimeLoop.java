@@ -106,21 +106,22 @@ public final class RuntimeLoop {
     /** 0 = control time, 1 = market, 2 = execution: smallest timestamp, then merge rank. */
     private int earliest(long c, long m, long x) {
         int best = -1;
-        long bestTs = 0;
-        int bestRank = 0;
-        long[] ts = {c, m, x};
-        int[] rank = {rankControl, rankMarket, rankExecution};
-        for (int i = 0; i < 3; i++) {
-            if (ts[i] == InputSource.EXHAUSTED) {
-                continue;
-            }
-            if (best < 0 || ts[i] < bestTs || (ts[i] == bestTs && rank[i] < bestRank)) {
-                best = i;
-                bestTs = ts[i];
-                bestRank = rank[i];
-            }
+        if (c != InputSource.EXHAUSTED) {
+            best = 0;
         }
-        return best;
+        if (m != InputSource.EXHAUSTED && (best < 0 || before(m, rankMarket, c, rankControl))) {
+            best = 1;
+        }
+        if (x != InputSource.EXHAUSTED && (best < 0
+                || before(x, rankExecution, best == 0 ? c : m, best == 0 ? rankControl : rankMarket))) {
+            best = 2;
+        }
+        return best; // allocation-free: this runs once per input
+    }
+
+    /** True when an input at {@code ts} of merge rank {@code rank} goes before one at {@code otherTs}. */
+    private static boolean before(long ts, int rank, long otherTs, int otherRank) {
+        return ts < otherTs || (ts == otherTs && rank < otherRank);
     }
 
     private void start() {

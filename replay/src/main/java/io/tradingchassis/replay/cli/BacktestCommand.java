@@ -100,10 +100,8 @@ final class BacktestCommand implements Callable<Integer> {
             total = dataset.eventCount();
         } else {
             SyntheticMarketModel sm = cfg.syntheticMarket();
-            market = new SyntheticMarket(sm.seed(), sm.events(), sm.instrument(), 1_700_000_000_000_000_000L,
-                    sm.midTicks());
-            feed = new SyntheticMarket(sm.seed(), sm.events(), sm.instrument(), 1_700_000_000_000_000_000L,
-                    sm.midTicks()); // the venue's own copy: same seed, same rows
+            market = SyntheticMarket.of(sm);
+            feed = SyntheticMarket.of(sm); // the venue's own copy: same seed, same rows
             datasetId = "synthetic:seed=" + sm.seed() + ",events=" + sm.events() + ",midTicks=" + sm.midTicks();
             total = sm.events();
         }

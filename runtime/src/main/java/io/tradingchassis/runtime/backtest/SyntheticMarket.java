@@ -1,5 +1,6 @@
 package io.tradingchassis.runtime.backtest;
 
+import io.tradingchassis.core.config.SyntheticMarketModel;
 import io.tradingchassis.core.event.Bbo;
 import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSide;
@@ -24,6 +25,9 @@ public final class SyntheticMarket implements InputSource {
     /** Levels kept on each side. */
     public static final int DEPTH = 10;
 
+    /** Local time of the first row of a market built by {@link #of}: 2023-11-14T22:13:20Z. */
+    public static final long START_NS = 1_700_000_000_000_000_000L;
+
     private final SplittableRandom random;
     private final int instrument;
     private final long count;
@@ -33,6 +37,11 @@ public final class SyntheticMarket implements InputSource {
     private long mid;
     private long localNs;
     private long emitted;
+
+    /** The market a configuration's {@code syntheticMarket} block describes, starting at {@link #START_NS}. */
+    public static SyntheticMarket of(SyntheticMarketModel model) {
+        return new SyntheticMarket(model.seed(), model.events(), model.instrument(), START_NS, model.midTicks());
+    }
 
     /**
      * @param seed       the generator's seed (from the configuration)

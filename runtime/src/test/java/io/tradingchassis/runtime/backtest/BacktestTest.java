@@ -38,8 +38,7 @@ class BacktestTest {
 
     static Outcome run(CoreConfiguration cfg, Path out) throws IOException {
         SyntheticMarketModel sm = cfg.syntheticMarket();
-        SyntheticMarket market = new SyntheticMarket(sm.seed(), sm.events(), sm.instrument(), 1_700_000_000_000_000_000L,
-                sm.midTicks());
+        SyntheticMarket market = SyntheticMarket.of(sm);
         Backtest bt = new Backtest(cfg, market, "synthetic:seed=" + sm.seed(), new SimulatedVenue(VenueSettings.of(cfg)));
         List<String> stream = new ArrayList<>();
         Recorder rec = (position, event, result) -> stream.add(position + " " + describe(event));
