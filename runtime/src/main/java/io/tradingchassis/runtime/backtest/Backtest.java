@@ -48,11 +48,6 @@ public final class Backtest {
         }
     }
 
-    /** A backtest against the simulated venue the configuration's {@code venue} block describes (SPEC §12). */
-    public static Backtest simulated(CoreConfiguration configuration, InputSource market, String datasetId) {
-        return simulated(configuration, market, datasetId, null);
-    }
-
     /**
      * A backtest against the simulated venue the configuration's {@code venue} block describes, which reads
      * the market from its own {@code feed}: a second, independent reader of the same market data as
