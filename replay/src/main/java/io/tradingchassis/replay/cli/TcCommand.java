@@ -2,6 +2,7 @@ package io.tradingchassis.replay.cli;
 
 import io.tradingchassis.core.config.ConfigurationException;
 import io.tradingchassis.core.config.CoreConfiguration;
+import io.tradingchassis.replay.log.LogException;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -36,13 +37,14 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = TcCommand.Version.class,
-        description = "TradingChassis-J command-line tool: validate, canonicalize and fingerprint "
-                + "configurations, put JSON into RFC 8785 canonical form, and import market-data recordings into "
-                + "datasets.",
+        description = "TradingChassis-J command-line tool: run backtests, record, replay, diff and verify golden "
+                + "logs, import market-data recordings into datasets, and validate, canonicalize and fingerprint "
+                + "configurations.",
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
-        subcommands = {BacktestCommand.class, ImportCommand.class, ConfigCommand.class, JsonCommand.class,
-                HelpCommand.class},
+        subcommands = {BacktestCommand.class, RecordCommand.class, ReplayCommand.class, DiffCommand.class,
+                VerifyCommand.class, BlessCommand.class, InspectCommand.class, ImportCommand.class, ConfigCommand.class,
+                JsonCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {TcCommand.EXIT_LINE_OK, TcCommand.EXIT_LINE_INPUT, TcCommand.EXIT_LINE_INTERNAL,
                 TcCommand.EXIT_LINE_OUTPUT, TcCommand.EXIT_LINE_IO},
@@ -177,6 +179,11 @@ public final class TcCommand implements Runnable {
             // Both messages already name the input: "<file>: <what is wrong>".
             err.println("tc: " + oneLine(ex.getMessage()));
             return EXIT_INPUT;
+        }
+        if (ex instanceof LogException le) {
+            // Names the log, the position or byte offset, and the rule; the kind gives the exit code.
+            err.println("tc: " + oneLine(ex.getMessage()));
+            return le.failure().exitCode();
         }
         if (ex instanceof OutputFileException) {
             err.println("tc: " + oneLine(ex.getMessage()));

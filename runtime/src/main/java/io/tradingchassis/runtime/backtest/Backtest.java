@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -98,7 +99,26 @@ public final class Backtest {
      */
     public RunMetrics run(Path outDir, Recorder stream, LongConsumer progress) throws IOException {
         Files.createDirectories(outDir);
+        long started = System.nanoTime(); // wall clock: only for the summary's wallClock section
+        RunMetrics metrics = record(state -> stream, progress);
+        long wall = System.nanoTime() - started;
+        RunIdentity id = identity();
+        ReportWriter.writeFills(outDir.resolve("fills.csv"), metrics);
+        ReportWriter.writeSummary(outDir.resolve("summary.json"), ReportWriter.summary(id, metrics, wall));
+        ReportWriter.writeReport(outDir.resolve("report.html"), id, metrics);
+        return metrics;
+    }
+
+    /**
+     * Runs to the end of the market data and writes no file: every applied entry goes to the recorder
+     * {@code stream} makes for the run's State (a golden-log writer takes its checkpoints from it; the
+     * State must only be read). {@code progress} receives the number of entries applied so far, now and then.
+     *
+     * @return the run's metrics
+     */
+    public RunMetrics record(Function<State, ? extends Recorder> stream, LongConsumer progress) {
         State state = new State();
+        Recorder out = Objects.requireNonNull(stream.apply(state), "recorder");
         int instrument = configuration.strategy().parameters().asMap().containsKey("instrument")
                 ? configuration.strategy().parameters().instrument("instrument")
                 : configuration.syntheticMarket().instrument();
@@ -109,7 +129,7 @@ public final class Backtest {
 
             @Override
             public void onStep(long position, Event event, StepResult result) {
-                stream.onStep(position, event, result);
+                out.onStep(position, event, result);
                 metrics.onStep(position, event, result);
                 if ((++n & 0xFFFF) == 0) {
                     progress.accept(n);
@@ -118,14 +138,8 @@ public final class Backtest {
         };
         EventStreamCursor cursor = new EventStreamCursor(new CoreEngine(new RiskEngine()), state, configuration, both);
         RuntimeLoop loop = new RuntimeLoop(cursor, configuration, market, venue);
-        long started = System.nanoTime(); // wall clock: only for the summary's wallClock section
         loop.run();
-        long wall = System.nanoTime() - started;
         progress.accept(metrics.entries());
-        RunIdentity id = identity();
-        ReportWriter.writeFills(outDir.resolve("fills.csv"), metrics);
-        ReportWriter.writeSummary(outDir.resolve("summary.json"), ReportWriter.summary(id, metrics, wall));
-        ReportWriter.writeReport(outDir.resolve("report.html"), id, metrics);
         return metrics;
     }
 }

@@ -1,0 +1,79 @@
+package io.tradingchassis.replay.golden;
+
+import io.tradingchassis.core.config.CoreConfiguration;
+import io.tradingchassis.core.config.SyntheticMarketModel;
+import io.tradingchassis.core.state.State;
+import io.tradingchassis.replay.log.GoldenLogWriter;
+import io.tradingchassis.replay.log.LogFormat;
+import io.tradingchassis.replay.log.LogHeader;
+import io.tradingchassis.runtime.InputSource;
+import io.tradingchassis.runtime.VenueAdapter;
+import io.tradingchassis.runtime.backtest.Backtest;
+import io.tradingchassis.runtime.backtest.RunMetrics;
+import io.tradingchassis.runtime.codec.EventCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs a backtest (the same code path as {@code tc backtest}: market → runtime → core → strategy →
+ * venue) and records it as a golden log.
+ */
+public final class Recording {
+    private Recording() {
+    }
+
+    /** The dataset id of a configuration's synthetic market (as {@code tc backtest} names it). */
+    public static String syntheticId(SyntheticMarketModel sm) {
+        return "synthetic:seed=" + sm.seed() + ",events=" + sm.events() + ",midTicks=" + sm.midTicks();
+    }
+
+    /** The header of a log of a run of {@code cfg} (then of {@code more}, activated mid-stream) over {@code datasetId}. */
+    public static LogHeader header(CoreConfiguration cfg, List<CoreConfiguration> more, String datasetId) {
+        List<String> json = new ArrayList<>();
+        List<String> fps = new ArrayList<>();
+        json.add(cfg.canonicalJson());
+        fps.add(cfg.fingerprint());
+        for (CoreConfiguration c : more) {
+            json.add(c.canonicalJson());
+            fps.add(c.fingerprint());
+        }
+        return new LogHeader(LogFormat.VERSION, EventCodec.VERSION, Backtest.codeVersion(),
+                LogFormat.DIGEST_ALGORITHM, datasetId, cfg.strategy().id(), cfg.strategy().version(),
+                cfg.checkpointInterval(), json, fps);
+    }
+
+    /**
+     * Runs {@code cfg} over {@code market} against {@code venue} and writes the log to {@code out}
+     * (replaced when {@code replace}). On a failure the log keeps what was recorded, without a trailer.
+     *
+     * @return the run's metrics
+     */
+    public static RunMetrics record(CoreConfiguration cfg, InputSource market, String datasetId, VenueAdapter venue,
+                                    Path out, boolean replace, LongConsumer progress) throws IOException {
+        LogHeader h = header(cfg, List.of(), datasetId);
+        Backtest bt = new Backtest(cfg, market, datasetId, venue);
+        GoldenLogWriter[] w = new GoldenLogWriter[1];
+        try {
+            RunMetrics m = bt.record(state -> open(out, h, state, replace, w), progress);
+            w[0].finish();
+            return m;
+        } finally {
+            if (w[0] != null) {
+                w[0].close();
+            }
+        }
+    }
+
+    private static GoldenLogWriter open(Path out, LogHeader h, State state, boolean replace, GoldenLogWriter[] w) {
+        try {
+            w[0] = GoldenLogWriter.create(out, h, state, replace);
+            return w[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(out + ": cannot create the log: " + e.getMessage(), e);
+        }
+    }
+}
