@@ -322,8 +322,8 @@ public final class GoldenLogReader implements AutoCloseable {
             }
             return e;
         } catch (EventCodecException e) {
-            throw new LogException(LogFailure.CORRUPT, file, position, recordOffset,
-                    "the event does not decode: " + e.getMessage());
+            throw new LogException(LogFailure.CORRUPT, file, position, bufOffset + e.offset(),
+                    "the event does not decode: " + e.detail());
         }
     }
 
