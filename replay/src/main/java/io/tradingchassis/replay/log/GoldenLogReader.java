@@ -34,6 +34,7 @@ public final class GoldenLogReader implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final LogHeader header;
+    private final long headerBytes;
     private ByteBuffer buf = LogFormat.le(BUFFER_BYTES);
     /** File offset of {@code buf}'s byte 0. */
     private long bufOffset;
@@ -57,6 +58,7 @@ public final class GoldenLogReader implements AutoCloseable {
         this.channel = channel;
         buf.flip();
         this.header = readHeader();
+        this.headerBytes = bufOffset + buf.position();
     }
 
     /** Opens {@code file} and reads its header. */
@@ -119,6 +121,11 @@ public final class GoldenLogReader implements AutoCloseable {
         return h;
     }
 
+    /** The byte offset where the first record starts (the header's length). */
+    public long recordOffsetAfterHeader() {
+        return headerBytes;
+    }
+
     /** The log's header. */
     public LogHeader header() {
         return header;
@@ -153,18 +160,35 @@ public final class GoldenLogReader implements AutoCloseable {
                 readTrailer();
                 return false;
             }
-            default -> throw corrupt(lastEntry + 1, "unknown record tag 0x" + HexFormat.of().toHexDigits(tag));
+            default -> {
+                String t = "unknown record tag 0x" + HexFormat.of().toHexDigits(tag);
+                if (size() - recordOffset == LogFormat.TRAILER_BYTES) {
+                    throw new LogException(LogFailure.CORRUPT, file, lastEntry, recordOffset, t
+                            + " where the trailer (the file's last " + LogFormat.TRAILER_BYTES + " bytes) is expected");
+                }
+                throw checkpointDue()
+                        ? corrupt(lastEntry, t + " where the checkpoint after position " + lastEntry + " is due")
+                        : corrupt(lastEntry + 1, t);
+            }
         }
         return true;
     }
 
+    /** Whether the record at hand must be the checkpoint of the last entry. */
+    private boolean checkpointDue() {
+        return kind == Kind.ENTRY && lastEntry > 0 && lastEntry % header.checkpointInterval() == 0;
+    }
+
     private void readEntry() throws IOException {
-        long p = varint("entry position");
+        if (checkpointDue()) {
+            throw corrupt(lastEntry, "an entry where the checkpoint after position " + lastEntry + " is due");
+        }
+        long p = varint("entry position", lastEntry + 1);
         if (p != lastEntry + 1) {
             throw corrupt(lastEntry + 1, "entry position " + p + " where " + (lastEntry + 1)
                     + " is next (E4: entries in order, none skipped or repeated)");
         }
-        long len = varint("event length");
+        long len = varint("event length", lastEntry + 1);
         if (len < 1 || len > LogFormat.MAX_EVENT_BYTES) {
             throw corrupt(p, "event length " + len + " outside 1.." + LogFormat.MAX_EVENT_BYTES);
         }
@@ -184,7 +208,7 @@ public final class GoldenLogReader implements AutoCloseable {
     }
 
     private void readCheckpoint() throws IOException {
-        long p = varint("checkpoint position");
+        long p = varint("checkpoint position", lastEntry);
         if (p != lastEntry || p <= 0 || p % header.checkpointInterval() != 0) {
             throw corrupt(lastEntry, "checkpoint at position " + p + " after entry " + lastEntry
                     + " (checkpoints follow entries at multiples of " + header.checkpointInterval() + ")");
@@ -198,6 +222,9 @@ public final class GoldenLogReader implements AutoCloseable {
     }
 
     private void readTrailer() throws IOException {
+        if (checkpointDue()) {
+            throw corrupt(lastEntry, "the trailer where the checkpoint after position " + lastEntry + " is due");
+        }
         int start = buf.position() - 1;
         if (!ensure(LogFormat.TRAILER_BYTES - 1)) {
             throw truncated();
@@ -223,7 +250,7 @@ public final class GoldenLogReader implements AutoCloseable {
         done = true;
     }
 
-    private long varint(String what) throws IOException {
+    private long varint(String what, long at) throws IOException {
         long v = 0;
         for (int shift = 0, i = 0; i < 10; i++, shift += 7) {
             if (!ensure(1)) {
@@ -241,7 +268,7 @@ public final class GoldenLogReader implements AutoCloseable {
                 return v;
             }
         }
-        throw corrupt(lastEntry + 1, "malformed " + what + " (varint)");
+        throw corrupt(at, "malformed " + what + " (varint)");
     }
 
     private LogException corrupt(long at, String detail) {

@@ -1,0 +1,63 @@
+package io.tradingchassis.replay.log;
+
+import io.tradingchassis.core.config.CoreConfiguration;
+import io.tradingchassis.replay.golden.Recording;
+import io.tradingchassis.runtime.backtest.SyntheticMarket;
+import io.tradingchassis.runtime.venue.SimulatedVenue;
+import io.tradingchassis.runtime.venue.VenueSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small recorded runs for the golden-log tests, and where each record of a log starts. */
+public final class LogFixtures {
+    private LogFixtures() {
+    }
+
+    /** A market maker on {@code events} synthetic rows, checkpoints every {@code interval} positions. */
+    public static CoreConfiguration config(long events, long interval) {
+        return CoreConfiguration.parse("{\"instruments\":[{\"symbol\":\"BTCUSDT\",\"tickSize\":\"0.01\","
+                + "\"lotSize\":\"0.00001\"}],\"risk\":{\"maxOrderQtyLots\":100000,\"maxPositionLots\":500000,"
+                + "\"priceBandTicks\":5000},\"rateLimit\":{\"capacity\":5,\"refillPerSecond\":20},"
+                + "\"strategy\":{\"id\":\"market-maker\",\"parameters\":{\"halfSpreadTicks\":1,\"quoteQtyLots\":20}},"
+                + "\"checkpointInterval\":" + interval + ",\"syntheticMarket\":{\"seed\":7,\"events\":" + events + "}}",
+                "fixture");
+    }
+
+    /** Records a run of {@link #config} to {@code out}. */
+    public static Path record(Path out, long events, long interval) throws IOException {
+        CoreConfiguration cfg = config(events, interval);
+        Recording.record(cfg, SyntheticMarket.of(cfg.syntheticMarket()), Recording.syntheticId(cfg.syntheticMarket()),
+                new SimulatedVenue(VenueSettings.of(cfg), 0, SyntheticMarket.of(cfg.syntheticMarket())), out, true,
+                n -> { });
+        return out;
+    }
+
+    /** One record of a log: its kind ('H' header, 'E', 'C', 'T'), byte range and position. */
+    public record Span(char kind, long from, long to, long position) {
+    }
+
+    /** The records of an intact log, in file order. */
+    public static List<Span> spans(Path log) throws IOException {
+        List<Span> out = new ArrayList<>();
+        try (GoldenLogReader r = GoldenLogReader.open(log)) {
+            long prev = r.recordOffsetAfterHeader();
+            out.add(new Span('H', 0, prev, -1));
+            while (r.next()) {
+                char k = r.kind() == GoldenLogReader.Kind.ENTRY ? 'E' : 'C';
+                out.add(new Span(k, r.recordOffset(), -1, r.position()));
+            }
+            out.add(new Span('T', r.recordOffset(), -1, r.lastEntry()));
+        }
+        List<Span> fixed = new ArrayList<>();
+        long size = Files.size(log);
+        for (int i = 0; i < out.size(); i++) {
+            Span s = out.get(i);
+            long to = i + 1 < out.size() ? out.get(i + 1).from() : size;
+            fixed.add(new Span(s.kind(), s.from(), i == 0 ? s.to() : to, s.position()));
+        }
+        return fixed;
+    }
+}
