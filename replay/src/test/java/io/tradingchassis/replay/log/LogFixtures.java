@@ -1,7 +1,15 @@
 package io.tradingchassis.replay.log;
 
 import io.tradingchassis.core.config.CoreConfiguration;
+import io.tradingchassis.core.event.Event;
+import io.tradingchassis.core.risk.RiskEngine;
+import io.tradingchassis.core.state.InvariantViolation;
+import io.tradingchassis.core.state.State;
+import io.tradingchassis.core.step.CoreEngine;
+import io.tradingchassis.core.step.StepResult;
+import io.tradingchassis.core.strategy.StrategyCatalog;
 import io.tradingchassis.replay.golden.Recording;
+import io.tradingchassis.replay.verify.Replayer;
 import io.tradingchassis.runtime.backtest.SyntheticMarket;
 import io.tradingchassis.runtime.venue.SimulatedVenue;
 import io.tradingchassis.runtime.venue.VenueSettings;
@@ -10,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** Small recorded runs for the golden-log tests, and where each record of a log starts. */
 public final class LogFixtures {
@@ -33,6 +42,38 @@ public final class LogFixtures {
                 new SimulatedVenue(VenueSettings.of(cfg), 0, SyntheticMarket.of(cfg.syntheticMarket())), out, true,
                 n -> { });
         return out;
+    }
+
+    /**
+     * Writes {@code b}: the entries of {@code a}, each passed through {@code change}, folded again by the core
+     * under {@code a}'s configuration and chained anew; stops (and writes the trailer) at the first entry the
+     * core refuses, or where {@code change} gives {@code null}.
+     */
+    public static void rewrite(Path a, Path b, BiFunction<Long, Event, Event> change) throws IOException {
+        try (GoldenLogReader in = GoldenLogReader.open(a)) {
+            CoreConfiguration cfg = Replayer.configurations(a, in.header(), StrategyCatalog.standard()).get(0);
+            State state = new State();
+            CoreEngine engine = new CoreEngine(new RiskEngine());
+            try (GoldenLogWriter w = GoldenLogWriter.create(b, in.header(), state, true)) {
+                while (in.next()) {
+                    if (in.kind() != GoldenLogReader.Kind.ENTRY) {
+                        continue;
+                    }
+                    Event e = change.apply(in.position(), in.event());
+                    if (e == null) {
+                        break;
+                    }
+                    StepResult r;
+                    try {
+                        r = engine.processEvent(state, in.position(), e, cfg);
+                    } catch (InvariantViolation v) {
+                        break;
+                    }
+                    w.onStep(in.position(), e, r);
+                }
+                w.finish();
+            }
+        }
     }
 
     /** One record of a log: its kind ('H' header, 'E', 'C', 'T'), byte range and position. */
