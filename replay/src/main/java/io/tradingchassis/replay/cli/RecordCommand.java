@@ -63,6 +63,12 @@ final class RecordCommand implements Callable<Integer> {
         if (Files.exists(out) && !force) {
             throw new OutputFileException(out + ": exists (--force replaces it)");
         }
+        Path parent = out.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new OutputFileException(parent + ": cannot create the folder for the log: " + e.getMessage());
+        }
         InputSource market;
         InputSource feed;
         String datasetId;
