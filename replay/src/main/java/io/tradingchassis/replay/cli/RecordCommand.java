@@ -3,13 +3,12 @@ package io.tradingchassis.replay.cli;
 import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.replay.golden.Recording;
 import io.tradingchassis.runtime.InputSource;
+import io.tradingchassis.runtime.backtest.Backtest;
 import io.tradingchassis.runtime.backtest.DatasetInput;
 import io.tradingchassis.runtime.backtest.RunMetrics;
 import io.tradingchassis.runtime.backtest.SyntheticMarket;
 import io.tradingchassis.runtime.dataset.Dataset;
 import io.tradingchassis.runtime.dataset.DatasetFormatException;
-import io.tradingchassis.runtime.venue.SimulatedVenue;
-import io.tradingchassis.runtime.venue.VenueSettings;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -94,8 +93,7 @@ final class RecordCommand implements Callable<Integer> {
                 datasetId = Recording.syntheticId(cfg.syntheticMarket());
             }
             try {
-                m = Recording.record(cfg, market, datasetId, new SimulatedVenue(VenueSettings.of(cfg), 0, feed), out,
-                        force, n -> { });
+                m = Recording.record(Backtest.simulated(cfg, market, datasetId, feed), out, force, n -> { });
             } catch (FileAlreadyExistsException e) {
                 throw new OutputFileException(out + ": exists (--force replaces it)");
             }

@@ -6,8 +6,6 @@ import io.tradingchassis.core.state.State;
 import io.tradingchassis.replay.log.GoldenLogWriter;
 import io.tradingchassis.replay.log.LogFormat;
 import io.tradingchassis.replay.log.LogHeader;
-import io.tradingchassis.runtime.InputSource;
-import io.tradingchassis.runtime.VenueAdapter;
 import io.tradingchassis.runtime.backtest.Backtest;
 import io.tradingchassis.runtime.backtest.RunMetrics;
 import io.tradingchassis.runtime.codec.EventCodec;
@@ -47,15 +45,13 @@ public final class Recording {
     }
 
     /**
-     * Runs {@code cfg} over {@code market} against {@code venue} and writes the log to {@code out}
-     * (replaced when {@code replace}). On a failure the log keeps what was recorded, without a trailer.
+     * Runs the backtest {@code bt} and writes its log to {@code out} (replaced when {@code replace}). On a
+     * failure the log keeps what was recorded, without a trailer.
      *
      * @return the run's metrics
      */
-    public static RunMetrics record(CoreConfiguration cfg, InputSource market, String datasetId, VenueAdapter venue,
-                                    Path out, boolean replace, LongConsumer progress) throws IOException {
-        LogHeader h = header(cfg, List.of(), datasetId);
-        Backtest bt = new Backtest(cfg, market, datasetId, venue);
+    public static RunMetrics record(Backtest bt, Path out, boolean replace, LongConsumer progress) throws IOException {
+        LogHeader h = header(bt.configuration(), List.of(), bt.datasetId());
         GoldenLogWriter[] w = new GoldenLogWriter[1];
         try {
             RunMetrics m = bt.record(state -> open(out, h, state, replace, w), progress);

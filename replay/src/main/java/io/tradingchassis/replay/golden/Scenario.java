@@ -14,6 +14,7 @@ import io.tradingchassis.core.strategy.StrategyCatalog;
 import io.tradingchassis.replay.log.EventRecords;
 import io.tradingchassis.replay.log.GoldenLogWriter;
 import io.tradingchassis.runtime.InputSource;
+import io.tradingchassis.runtime.backtest.Backtest;
 import io.tradingchassis.runtime.backtest.DatasetInput;
 import io.tradingchassis.runtime.backtest.SyntheticMarket;
 import io.tradingchassis.runtime.binance.BinanceImport;
@@ -22,8 +23,6 @@ import io.tradingchassis.runtime.binance.BinanceMarket;
 import io.tradingchassis.runtime.binance.ImportProgress;
 import io.tradingchassis.runtime.binance.InstrumentSizes;
 import io.tradingchassis.runtime.dataset.Dataset;
-import io.tradingchassis.runtime.venue.SimulatedVenue;
-import io.tradingchassis.runtime.venue.VenueSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -216,8 +215,8 @@ public final class Scenario {
                 market = SyntheticMarket.of(configuration.syntheticMarket());
                 feed = SyntheticMarket.of(configuration.syntheticMarket());
             }
-            Recording.record(configuration, market, datasetId,
-                    new SimulatedVenue(VenueSettings.of(configuration), failEveryNthSubmit, feed), out, true, n -> { });
+            Recording.record(Backtest.simulated(configuration, market, datasetId, feed, failEveryNthSubmit), out, true,
+                    n -> { });
         } finally {
             for (AutoCloseable c : open) {
                 try {

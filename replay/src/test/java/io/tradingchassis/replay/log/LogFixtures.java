@@ -10,9 +10,8 @@ import io.tradingchassis.core.step.StepResult;
 import io.tradingchassis.core.strategy.StrategyCatalog;
 import io.tradingchassis.replay.golden.Recording;
 import io.tradingchassis.replay.verify.Replayer;
+import io.tradingchassis.runtime.backtest.Backtest;
 import io.tradingchassis.runtime.backtest.SyntheticMarket;
-import io.tradingchassis.runtime.venue.SimulatedVenue;
-import io.tradingchassis.runtime.venue.VenueSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +37,9 @@ public final class LogFixtures {
     /** Records a run of {@link #config} to {@code out}. */
     public static Path record(Path out, long events, long interval) throws IOException {
         CoreConfiguration cfg = config(events, interval);
-        Recording.record(cfg, SyntheticMarket.of(cfg.syntheticMarket()), Recording.syntheticId(cfg.syntheticMarket()),
-                new SimulatedVenue(VenueSettings.of(cfg), 0, SyntheticMarket.of(cfg.syntheticMarket())), out, true,
-                n -> { });
+        String id = Recording.syntheticId(cfg.syntheticMarket());
+        Recording.record(Backtest.simulated(cfg, SyntheticMarket.of(cfg.syntheticMarket()), id,
+                SyntheticMarket.of(cfg.syntheticMarket())), out, true, n -> { });
         return out;
     }
 

@@ -8,9 +8,8 @@ import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.strategy.StrategyCatalog;
 import io.tradingchassis.replay.golden.Recording;
 import io.tradingchassis.replay.verify.Replayer;
+import io.tradingchassis.runtime.backtest.Backtest;
 import io.tradingchassis.runtime.backtest.SyntheticMarket;
-import io.tradingchassis.runtime.venue.SimulatedVenue;
-import io.tradingchassis.runtime.venue.VenueSettings;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -36,9 +35,8 @@ class LogScaleTest {
     void aMillionEntryLogReplaysInConstantHeap(@TempDir Path tmp) throws IOException {
         CoreConfiguration cfg = CoreConfiguration.parse(config(1_000_000, "{\"id\":\"none\"}"), "scale");
         Path log = tmp.resolve("m.tcgl");
-        Recording.record(cfg, SyntheticMarket.of(cfg.syntheticMarket()), "scale",
-                new SimulatedVenue(VenueSettings.of(cfg), 0, SyntheticMarket.of(cfg.syntheticMarket())), log, true,
-                n -> { });
+        Recording.record(Backtest.simulated(cfg, SyntheticMarket.of(cfg.syntheticMarket()), "scale",
+                SyntheticMarket.of(cfg.syntheticMarket())), log, true, n -> { });
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         List<Long> used = new ArrayList<>();
         Replayer.Outcome o = new Replayer(StrategyCatalog.standard()).listener((p, e, r, s) -> {

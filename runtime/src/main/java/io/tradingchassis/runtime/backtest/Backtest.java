@@ -56,8 +56,27 @@ public final class Backtest {
      */
     public static Backtest simulated(CoreConfiguration configuration, InputSource market, String datasetId,
                                      InputSource feed) {
+        return simulated(configuration, market, datasetId, feed, 0);
+    }
+
+    /**
+     * As {@link #simulated(CoreConfiguration, InputSource, String, InputSource)}, with a venue whose every
+     * {@code failEveryNthSubmit}-th submission is a transmission failure ({@code DispatchFailed}; 0: never).
+     */
+    public static Backtest simulated(CoreConfiguration configuration, InputSource market, String datasetId,
+                                     InputSource feed, int failEveryNthSubmit) {
         return new Backtest(configuration, market, datasetId,
-                new SimulatedVenue(VenueSettings.of(configuration), 0, feed));
+                new SimulatedVenue(VenueSettings.of(configuration), failEveryNthSubmit, feed));
+    }
+
+    /** The configuration the run starts with. */
+    public CoreConfiguration configuration() {
+        return configuration;
+    }
+
+    /** The market data's id. */
+    public String datasetId() {
+        return datasetId;
     }
 
     /** The build's version, from the jar's resource (or {@code dev} when run from classes). */
