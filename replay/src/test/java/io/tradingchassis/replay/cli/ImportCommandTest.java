@@ -86,7 +86,7 @@ class ImportCommandTest {
         assertTrue(r.out().contains("  messages       depth 6551, trade 21313, bookTicker 66089, snapshot 1\n"),
                 r::toString);
         assertTrue(r.out().contains("  best bid       61659.7, quantity 1.486\n"), r::toString);
-        assertTrue(r.out().contains("  clockOffsetNs  1272402468 "), r::toString);
+        assertTrue(r.out().contains("  clockOffsetNs  1272156851 "), r::toString);
         assertTrue(r.out().contains(" s of wall-clock time (not part of the dataset)\n"), r::toString);
         DatasetHeader h = DatasetReader.verify(out);
         assertEquals("usdm", h.market());

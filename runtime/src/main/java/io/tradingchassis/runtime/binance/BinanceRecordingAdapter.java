@@ -210,10 +210,14 @@ final class BinanceRecordingAdapter {
             }
             haveTime = true;
             carriedExchTsNs = own;
-            observe(own, local);
+            if (kind != Kind.BOOK_TICKER) {
+                observe(own, local);
+            }
             dispatch(kind, own, local);
         } else if (haveTime) {
-            observe(carriedExchTsNs, local);
+            if (kind != Kind.BOOK_TICKER) {
+                observe(carriedExchTsNs, local);
+            }
             dispatch(kind, carriedExchTsNs, local);
         } else {
             if (held.size() >= MAX_HELD_ROWS) {

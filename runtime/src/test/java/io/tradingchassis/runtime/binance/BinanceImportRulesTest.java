@@ -3,6 +3,7 @@ package io.tradingchassis.runtime.binance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradingchassis.core.event.Bbo;
 import io.tradingchassis.core.event.BookDelta;
@@ -216,6 +217,20 @@ class BinanceImportRulesTest {
         // The leading bookTicker's borrowed time would give 1500 ms; it is an upper bound, not an observation,
         // and is left out: the largest offset of the other rows is the trade's.
         assertEquals(1_100 * MS, r.clockOffsetNs());
+    }
+
+    @Test
+    void a_bookTicker_row_with_its_own_time_does_not_raise_the_clock_offset_as_in_hftbacktest() throws IOException {
+        BinanceRecordingAdapter a = adapter(BinanceMarket.USDM);
+        feed(a, "a.gz",
+                snapshot(900 * MS, 1, "[[\"10.00\",\"1\"]]", "[[\"10.01\",\"1\"]]"),
+                trade(1_000 * MS, 2_000, 2_000, "10.00", "1", false),                         // 1000 ms
+                1_500 * MS + " {\"stream\":\"btcusdt@bookTicker\",\"data\":{\"e\":\"bookTicker\",\"u\":1,"
+                        + "\"s\":\"BTCUSDT\",\"b\":\"10.00\",\"B\":\"1\",\"a\":\"10.01\",\"A\":\"1\","
+                        + "\"T\":4000,\"E\":4000}}");                                          // 2500 ms: left out
+        BinanceImportReport r = a.finish();
+        assertTrue(events.stream().anyMatch(e -> e instanceof Bbo b && b.exchTsNs() == 4_000 * MS), "the Bbo is kept");
+        assertEquals(1_000 * MS, r.clockOffsetNs(), "hftbacktest's correct_local_timestamp leaves bookTicker out");
     }
 
     // ---------------------------------------------------------------- refusals
