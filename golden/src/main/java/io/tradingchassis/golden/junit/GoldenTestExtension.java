@@ -74,6 +74,11 @@ public final class GoldenTestExtension implements ParameterResolver, AfterEachCa
             throw new AssertionError("@GoldenTest " + g.name() + " never called golden.verify(GoldenRun)");
         }
         context.publishReportEntry("golden", g.name() + ": " + g.outcome() + " (" + g.approved() + ")");
+        if (g.outcome() == Golden.Outcome.CREATED) {
+            System.out.println("golden " + g.name() + ": created " + g.approved() + " (review and commit it)");
+        } else if (g.outcome() == Golden.Outcome.BLESSED) {
+            System.out.println("golden " + g.name() + ": blessed " + g.approved() + "; it was: " + g.blessedChange());
+        }
     }
 
     /**
