@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * One approved golden log and the check of a new recording against it (the ApprovalTests workflow). The
- * approved golden is {@code DIR/NAME.tcgl.yaml}. {@link #verify(GoldenRun)} records the run and:
+ * approved golden is {@code DIR/NAME.tcgl.yaml}. {@link #verify(GoldenRun)} records the run, replays the
+ * recording (one that does not replay is never approved) and:
  * <ul>
  *   <li>no approved golden yet: writes it ({@link Outcome#CREATED}) — or, with {@link #requireApproved},
  *       fails and writes the recording as {@code NAME.received.tcgl.yaml};</li>
@@ -179,6 +180,13 @@ public final class Golden {
         try {
             Path fresh = work.resolve("received.tcgl");
             run.record(fresh, work, sharedData);
+            try {
+                new Replayer(StrategyCatalog.standard()).replay(fresh);
+            } catch (LogException e) {
+                // e.g. a hand-written stream without a venue that lacks a dispatch record: never approve it
+                throw new AssertionError("golden " + name + " (" + run + "): the new recording does not replay, so it "
+                        + "cannot be approved: " + e.getMessage());
+            }
             Path approved = approved();
             Files.createDirectories(dir);
             if (bless) {
