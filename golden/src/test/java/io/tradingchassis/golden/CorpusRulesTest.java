@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradingchassis.core.event.Bbo;
 import io.tradingchassis.core.event.BookDelta;
 import io.tradingchassis.core.event.BookSnapshot;
 import io.tradingchassis.core.event.CommandType;
@@ -212,7 +213,7 @@ class CorpusRulesTest {
         });
         rule("spot-btcusdt_20240808", t -> {
             long market = t.entries.stream().filter(e -> e.event() instanceof BookDelta || e.event() instanceof Trade
-                    || e.event() instanceof BookSnapshot || e.event().type().name().equals("BBO")).count();
+                    || e.event() instanceof BookSnapshot || e.event() instanceof Bbo).count();
             assertEquals(40_000, market, "the first 40,000 imported events");
             assertTrue(t.events(OrderFilled.class).size() > 10, "the maker trades");
             assertTrue(t.dispatches().stream().anyMatch(x -> x.type() == CommandType.REPLACE), "and re-quotes");

@@ -193,7 +193,8 @@ public final class Golden {
                 blessedChange = Files.exists(approved) ? describeChange(approved, fresh, work) : "new";
                 LogYaml.writeFile(fresh, approved);
                 Files.deleteIfExists(received());
-                return outcome = Outcome.BLESSED;
+                outcome = Outcome.BLESSED;
+                return outcome;
             }
             if (!Files.exists(approved)) {
                 if (requireApproved) {
@@ -203,7 +204,8 @@ public final class Golden {
                             + " is at " + received() + ". " + howToBless());
                 }
                 LogYaml.writeFile(fresh, approved);
-                return outcome = Outcome.CREATED;
+                outcome = Outcome.CREATED;
+                return outcome;
             }
             String mismatch = mismatch(approved, fresh, work);
             if (mismatch != null) {
@@ -212,7 +214,8 @@ public final class Golden {
                         + received() + ". " + howToBless());
             }
             Files.deleteIfExists(received());
-            return outcome = Outcome.UNCHANGED;
+            outcome = Outcome.UNCHANGED;
+            return outcome;
         } finally {
             deleteTree(work);
         }
