@@ -2,8 +2,10 @@ package io.tradingchassis.replay.cli;
 
 import io.tradingchassis.core.strategy.StrategyCatalog;
 import io.tradingchassis.replay.golden.Scenario;
+import io.tradingchassis.replay.log.LogException;
 import io.tradingchassis.replay.log.LogYaml;
 import io.tradingchassis.replay.verify.LogDiff;
+import io.tradingchassis.replay.verify.Replayer;
 import io.tradingchassis.replay.verify.StateTree;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,6 +75,12 @@ final class BlessCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             s.record(fresh, shared, work);
+            try {
+                new Replayer(StrategyCatalog.standard()).replay(fresh);
+            } catch (LogException e) {
+                throw new UserInputException(scenarioFile + ": its recording does not replay, so it is not blessed: "
+                        + e.naming(fresh, Path.of(name + " (fresh recording)")).getMessage());
+            }
             Path expected = binaryForm ? bin : Files.exists(yaml) ? LogFiles.binary(yaml) : null;
             if (expected == null) {
                 out.print("new golden " + name + "\n");

@@ -117,7 +117,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private int replayDiff(PrintWriter out, Path log) throws IOException {
         try {
-            Replayer.Outcome o = new Replayer(StrategyCatalog.standard()).replay(LogFiles.binary(log));
+            Replayer.Outcome o = LogFiles.replay(log);
             out.print(json ? "{\"equal\": true, \"entriesEqual\": " + o.entries() + "}\n"
                     : "equal: " + log + " and its re-run agree on all " + o.entries() + " entries\n");
             return TcCommand.EXIT_OK;

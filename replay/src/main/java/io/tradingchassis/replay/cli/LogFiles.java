@@ -1,6 +1,9 @@
 package io.tradingchassis.replay.cli;
 
+import io.tradingchassis.core.strategy.StrategyCatalog;
+import io.tradingchassis.replay.log.LogException;
 import io.tradingchassis.replay.log.LogYaml;
+import io.tradingchassis.replay.verify.Replayer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,5 +41,20 @@ final class LogFiles {
         tmp.toFile().deleteOnExit();
         LogYaml.toBinary(file, tmp);
         return tmp;
+    }
+
+    /** Replays {@code file} (binary or YAML) with {@code r}; failures name {@code file}, never a temporary. */
+    static Replayer.Outcome replay(Replayer r, Path file) throws IOException {
+        Path bin = binary(file);
+        try {
+            return r.replay(bin);
+        } catch (LogException e) {
+            throw e.naming(bin, file);
+        }
+    }
+
+    /** {@link #replay(Replayer, Path)} with the standard catalog and nothing else set. */
+    static Replayer.Outcome replay(Path file) throws IOException {
+        return replay(new Replayer(StrategyCatalog.standard()), file);
     }
 }

@@ -50,7 +50,6 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path bin = LogFiles.binary(log);
         Replayer r = new Replayer(StrategyCatalog.standard()).prefix(prefix);
         if (config != null) {
             if (!Files.isRegularFile(config)) {
@@ -58,7 +57,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
             r.configuration(CoreConfiguration.load(config), allowChange);
         }
-        Replayer.Outcome o = r.replay(bin);
+        Replayer.Outcome o = LogFiles.replay(r, log);
         String what = o.complete() ? "OK " + log + ": " + o.entries() + " entries, " + o.checkpoints()
                 + " checkpoints and the trailer verified"
                 : "OK prefix of " + log + ": " + o.entries() + " entries (positions 0.." + (o.entries() - 1) + ") and "

@@ -1,6 +1,5 @@
 package io.tradingchassis.replay.cli;
 
-import io.tradingchassis.core.strategy.StrategyCatalog;
 import io.tradingchassis.replay.log.LogException;
 import io.tradingchassis.replay.log.LogFormat;
 import io.tradingchassis.replay.log.LogYaml;
@@ -50,7 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
         int failed = 0;
         for (Path p : logs) {
             try {
-                Replayer.Outcome o = new Replayer(StrategyCatalog.standard()).replay(LogFiles.binary(p));
+                Replayer.Outcome o = LogFiles.replay(p);
                 out.print("ok   " + p.getFileName() + ": " + o.entries() + " entries\n");
             } catch (LogException e) {
                 failed++;

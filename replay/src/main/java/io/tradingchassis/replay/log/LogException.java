@@ -37,6 +37,25 @@ public final class LogException extends RuntimeException {
         return sb.append(": ").append(detail).toString();
     }
 
+    /** The same failure with {@code shown} named instead of {@code read} (a YAML log read through a temporary binary). */
+    public LogException naming(Path read, Path shown) {
+        String m = getMessage();
+        String prefix = read + ": ";
+        if (!m.startsWith(prefix)) {
+            return this;
+        }
+        LogException e = new LogException(failure, shown, position, offset, m.substring(prefix.length()), true);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+
+    private LogException(LogFailure failure, Path file, long position, long offset, String rest, boolean raw) {
+        super(file + ": " + rest);
+        this.failure = failure;
+        this.position = position;
+        this.offset = offset;
+    }
+
     /** The kind of failure. */
     public LogFailure failure() {
         return failure;

@@ -201,6 +201,11 @@ public final class Replayer {
                 listener.onStep(p, e, r, state);
                 entries++;
             }
+            if (!records.isEmpty()) {
+                Expected x = records.peek();
+                throw new LogException(divergence, file, in.lastEntry(), LogException.UNKNOWN, "the log ends without "
+                        + "the record of request " + x.d().requestId() + " (dispatched at position " + x.from() + ")");
+            }
             if (in.trailerChain() != chain.value()) {
                 throw new LogException(divergence, file, in.lastEntry(), LogException.UNKNOWN, "the trailer's chain "
                         + hex(in.trailerChain()) + " is not the last entry's " + hex(chain.value()));

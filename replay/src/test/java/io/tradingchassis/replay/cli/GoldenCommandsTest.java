@@ -128,7 +128,13 @@ class GoldenCommandsTest {
         byte[] bad = bytes.clone();
         bad[bad.length / 2] ^= 0x04;
         Files.write(dir.resolve("c.tcgl"), bad);
+        Files.writeString(dir.resolve("d" + LogYaml.EXTENSION),
+                changeChain(Files.readString(dir.resolve("b" + LogYaml.EXTENSION)), 5));
         Result one = tc("verify", dir.toString());
+        assertTrue(one.out().contains("FAIL d.tcgl.yaml: " + dir.resolve("d" + LogYaml.EXTENSION) + ": chain mismatch"),
+                "a YAML golden's failure names the YAML file: " + one.out());
+        Files.delete(dir.resolve("d" + LogYaml.EXTENSION));
+        one = tc("verify", dir.toString());
         assertEquals(1, one.exitCode());
         assertTrue(one.out().contains("FAIL c.tcgl: ") && one.out().contains("1 of 3 golden logs fail"), one.out());
     }
@@ -220,6 +226,18 @@ class GoldenCommandsTest {
         assertEquals(0, changed.exitCode(), changed.err());
         assertTrue(changed.out().startsWith("mm: differs at position "), changed.out());
         assertExit(TcCommand.EXIT_INPUT, tc("bless", "--all", "--dir", dir.toString()), "--all is refused");
+        // A stream without a venue whose market maker dispatches but whose records are missing: not blessed.
+        String book = "{\"type\": \"BookSnapshot\", \"exchTsNs\": 1000000000, \"localTsNs\": 1000000000, "
+                + "\"instrument\": 0, \"bids\": [{\"priceTicks\": 999, \"qtyLots\": 5}], \"asks\": [{\"priceTicks\": "
+                + "1001, \"qtyLots\": 3}]}";
+        String delta = "{\"type\": \"BookDelta\", \"exchTsNs\": 2000000000, \"localTsNs\": 2000000000, "
+                + "\"instrument\": 0, \"side\": \"BID\", \"priceTicks\": 999, \"qtyLots\": 4}";
+        Files.writeString(dir.resolve("scenarios/norec.json"), "{\"configuration\": {\"instruments\": [{\"symbol\": "
+                + "\"BTCUSDT\", \"tickSize\": \"0.1\", \"lotSize\": \"0.001\"}], \"strategy\": {\"id\": "
+                + "\"market-maker\"}}, \"venue\": \"none\", \"market\": [" + book + ", " + delta + "]}");
+        Result norec = tc("bless", "norec", "--dir", dir.toString());
+        assertExit(TcCommand.EXIT_INPUT, norec, "its recording does not replay, so it is not blessed");
+        assertFalse(Files.exists(dir.resolve("logs/norec" + LogYaml.EXTENSION)));
         assertExit(TcCommand.EXIT_INPUT, tc("bless", "nope", "--dir", dir.toString()), "no such golden scenario");
     }
 }
