@@ -105,6 +105,7 @@ public final class Interleavings {
         long clock;
         boolean hasObligation;
         long deadline;
+        ControlTimeReason reason;
         long lastRealized = Long.MIN_VALUE;
 
         Driver(RandomnessSource in, CoreConfiguration cfg, CoreEngine engine, CtPolicy policy) {
@@ -170,7 +171,7 @@ public final class Interleavings {
 
         void realize(long deadlineNs, long localNs) {
             lastRealized = deadlineNs;
-            append(new ControlTime(localNs, localNs, deadlineNs, ControlTimeReason.RATE_LIMIT_RECOVERY));
+            append(new ControlTime(localNs, localNs, deadlineNs, reason));
         }
 
         long tick() {
@@ -187,6 +188,7 @@ public final class Interleavings {
             StepResult r = engine.processEvent(state, position++, e, cfg);
             hasObligation = r.hasObligation() && r.obligationDeadlineNs() > lastRealized;
             deadline = r.obligationDeadlineNs();
+            reason = r.hasObligation() ? r.obligationReason() : ControlTimeReason.RATE_LIMIT_RECOVERY;
             for (int i = 0; i < r.dispatchCount(); i++) {
                 unrecorded.add(r.dispatch(i));
             }
