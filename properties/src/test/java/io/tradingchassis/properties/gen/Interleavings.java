@@ -122,26 +122,35 @@ public final class Interleavings {
             int guard = 0;
             while (guard++ < 20_000) {
                 boolean more = m < market.size();
-                int roll = Draw.integer(in, 0, 99);
-                if (more && (roll < 45 || (unrecorded.isEmpty() && awaiting.isEmpty() && venue.isEmpty()))) {
+                // weights of what may come next: a market row, a record, an answer, a fill (or unsolicited end)
+                int wMarket = more ? 40 : 0;
+                int wRecord = unrecorded.isEmpty() ? 0 : 20;
+                int wAnswer = awaiting.isEmpty() ? 0 : 20;
+                int wFill = venue.isEmpty() || !more ? 0 : 20;
+                int total = wMarket + wRecord + wAnswer + wFill;
+                if (total == 0) {
+                    if (hasObligation && policy != CtPolicy.NEVER) {
+                        realize(deadline, deadline);
+                        continue;
+                    }
+                    return; // drained
+                }
+                int roll = Draw.integer(in, 0, total - 1);
+                if (roll < wMarket) {
                     Event e = market.get(m++);
                     beforeInput(e.localTsNs(), more);
                     append(e);
-                } else if (!unrecorded.isEmpty() && (roll < 65 || awaiting.isEmpty())) {
+                } else if (roll < wMarket + wRecord) {
                     record(unrecorded.remove(Draw.integer(in, 0, unrecorded.size() - 1)));
-                } else if (!awaiting.isEmpty() && (roll < 88 || venue.isEmpty() || !more)) {
+                } else if (roll < wMarket + wRecord + wAnswer) {
                     answer(nth(awaiting, Draw.integer(in, 0, awaiting.size() - 1)));
-                } else if (!venue.isEmpty() && more) {
+                } else {
                     long key = nth(venue, Draw.integer(in, 0, venue.size() - 1));
-                    if (roll < 97) {
-                        fill(key);
-                    } else {
+                    if (Draw.oneIn(in, 10)) {
                         unsolicited(key);
+                    } else {
+                        fill(key);
                     }
-                } else if (hasObligation && policy != CtPolicy.NEVER) {
-                    realize(deadline, deadline);
-                } else if (!more) {
-                    return; // drained
                 }
             }
             throw new IllegalStateException("interleaving generator did not drain in 20000 steps: " + state);
