@@ -30,8 +30,11 @@ public final class MiniLoop {
     public record Sent(DispatchRequest request, long atNs) {
     }
 
-    /** What a run produced. */
-    public record Result(List<Event> events, List<Sent> sent) {
+    /**
+     * What a run produced; {@code pendingAtEnd}: the inputs ran out with an obligation still pending (its
+     * work never went out: the runtime realizes control time only before an input).
+     */
+    public record Result(List<Event> events, List<Sent> sent, boolean pendingAtEnd) {
     }
 
     private MiniLoop() {
@@ -39,7 +42,12 @@ public final class MiniLoop {
 
     /** Runs {@code market} under {@code cfg} (built-in catalog, standard risk) against a simulated venue. */
     public static Result run(CoreConfiguration cfg, List<Event> market, boolean realize) {
-        CoreEngine engine = new CoreEngine(new RiskEngine());
+        return run(cfg, market, realize, new RiskEngine());
+    }
+
+    /** As {@link #run(CoreConfiguration, List, boolean)} with {@code risk}'s policies. */
+    public static Result run(CoreConfiguration cfg, List<Event> market, boolean realize, RiskEngine risk) {
+        CoreEngine engine = new CoreEngine(risk);
         State state = new State();
         SimulatedVenue venue = new SimulatedVenue(VenueSettings.of(cfg), 0, Runs.source(market));
         List<Event> events = new ArrayList<>();
@@ -65,7 +73,7 @@ public final class MiniLoop {
                 venue.advance(Math.min(mt, deadline));
                 long vt = venue.peekLocalTsNs();
                 if (mt == InputSource.EXHAUSTED && vt == InputSource.EXHAUSTED) {
-                    return new Result(events, sent);
+                    return new Result(events, sent, hasObligation);
                 }
                 if (deadline != InputSource.EXHAUSTED && deadline <= mt && deadline <= vt) {
                     next = new ControlTime(deadline, deadline, deadline, reason);
