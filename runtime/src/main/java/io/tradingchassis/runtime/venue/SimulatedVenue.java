@@ -12,6 +12,7 @@ import io.tradingchassis.core.event.OrderFilled;
 import io.tradingchassis.core.event.OrderRejected;
 import io.tradingchassis.core.event.OrderReplaced;
 import io.tradingchassis.core.event.OrderSubmitted;
+import io.tradingchassis.core.event.Side;
 import io.tradingchassis.core.event.TimeInForce;
 import io.tradingchassis.core.event.Trade;
 import io.tradingchassis.core.step.DispatchRequest;
@@ -527,7 +528,9 @@ public final class SimulatedVenue implements VenueAdapter {
     /** A marketable GTC (new or re-queued): takes the book, then rests or fills at its limit. */
     private void takeGtc(VenueBook b, VenueOrder o) {
         if (settings.gtcRemainder() == VenueSettings.GtcRemainder.FILL_AT_LIMIT) {
-            take(b, o, false);
+            // hftbacktest 2.4.4 (PartialFillExchange): a buy sweeps the asks below its limit, a sell the bids
+            // down to and including its limit; either then fills what is left at the limit.
+            take(b, o, o.side == Side.SELL);
             if (o.leavesLots > 0) {
                 fill(o, o.leavesLots, o.priceTicks, Liquidity.TAKER); // hftbacktest: the rest at the limit, taken
             }

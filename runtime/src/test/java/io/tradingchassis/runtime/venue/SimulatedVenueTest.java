@@ -256,6 +256,18 @@ class SimulatedVenueTest {
         }
 
         @Test
+        void gtcSellWithFillAtLimitAlsoTakesTheLevelAtItsLimitAsHftbacktestDoes() {
+            // hftbacktest 2.4.4 PartialFillExchange: a buy sweeps best_ask..price (exclusive), a sell
+            // price..=best_bid (inclusive), then both fill the remainder at the limit.
+            SimulatedVenue v = ladder(VenueSettings.DEFAULT.withGtcRemainder(VenueSettings.GtcRemainder.FILL_AT_LIMIT));
+            assertEquals(List.of("ACC 3", "FILL 3 10@100 leaves=5", "FILL 3 5@100 leaves=0"),
+                    send(v, newOrder(3, 3, Side.SELL, 100, 15, GTC), 20),
+                    "the bid at the limit is taken as a level of its own, then the remainder at the limit");
+            assertEquals(List.of("ACC 4", "FILL 4 5@101 leaves=0"), send(v, newOrder(4, 4, Side.BUY, 101, 5, GTC), 20),
+                    "a buy stops before its limit level: the whole quantity fills there as the remainder");
+        }
+
+        @Test
         void notMarketableGtcAndGtxRestIocAndFokExpire() {
             SimulatedVenue v = ladder();
             assertEquals(List.of("ACC 1"), send(v, newOrder(1, 1, Side.BUY, 100, 1, GTC), 20));
