@@ -21,6 +21,7 @@ import io.tradingchassis.runtime.VenueAdapter;
 import io.tradingchassis.runtime.book.Ladder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.agrona.collections.Int2ObjectHashMap;
@@ -56,8 +57,9 @@ import org.agrona.collections.Long2ObjectHashMap;
  *
  * <p><b>Own feed.</b> Built with a feed ({@link #SimulatedVenue(VenueSettings, int, InputSource)}: a
  * second, independent reader of the same market data), the venue ignores {@link #onMarket} and reads its
- * rows itself, in feed order, each at its visibility time; a row whose visibility time is earlier than
- * that of the row before it is seen at that row's time. {@link #advance} processes rows ahead of the
+ * rows itself, each at its visibility time: on the LOCAL timeline in feed order, on the EXCHANGE timeline in
+ * order of visibility, ties in feed order (hftbacktest's stable sort by {@code exch_ts}; see
+ * {@link #REORDER_WINDOW_NS}). {@link #advance} processes rows ahead of the
  * runtime, one at a time, while the next row's visibility time is at most {@code min(horizonNs, earliest
  * pending feedback localTsNs) + entryLatencyNs}, the bound recomputed after every row: the runtime's next
  * step is at that minimum or later, so no request can arrive before it plus the entry latency, and a
@@ -98,6 +100,16 @@ public final class SimulatedVenue implements VenueAdapter {
 
     /** The venue's own market feed, or null when it sees the market only through {@link #onMarket}. */
     private final InputSource feed;
+    /**
+     * On the EXCHANGE timeline, how far past a row's visibility the venue reads its feed before it processes
+     * the row (a row's feed latency must not exceed it): Binance's recorded latencies stay below 100 ms.
+     */
+    static final long REORDER_WINDOW_NS = 1_000_000_000L;
+    /** The reorder buffer: rows read from the feed, not yet released, sorted by visibility then feed order. */
+    private long[] pendingNs = new long[256];
+    private Event[] pendingRows = new Event[256];
+    private int pendingHead;
+    private int pendingCount;
     /** The next book row of the feed and its visibility time (valid while {@code nextRow != null}). */
     private Event nextRow;
     private long nextRowNs;
@@ -279,28 +291,84 @@ public final class SimulatedVenue implements VenueAdapter {
 
     // ------------------------------------------------------------------ own feed
 
-    /** Whether the feed has another book row; loads it into {@code nextRow} with its visibility time. */
+    /**
+     * Whether the feed has another book row; loads it into {@code nextRow} with its visibility time. On the
+     * LOCAL timeline rows come in feed order (their visibility, {@code localTsNs − feedLeadNs}, never
+     * decreases). On the EXCHANGE timeline they come in order of visibility ({@code exchTsNs −
+     * clockOffsetNs}), rows of equal visibility in feed order — hftbacktest's converter stable-sorts the
+     * exchange-side rows by {@code exch_ts} the same way: a row is held in a reorder buffer until the feed
+     * has been read {@value #REORDER_WINDOW_NS} ns past its visibility, so no row still unread can sort
+     * before it unless its feed latency ({@code localTsNs} − visibility) exceeds that window, which is
+     * refused, naming the row.
+     */
     private boolean peekRow() {
-        while (nextRow == null) {
-            if (feed.peekLocalTsNs() == EXHAUSTED) {
+        if (nextRow != null) {
+            return true;
+        }
+        boolean exchange = settings.timeline() == VenueSettings.Timeline.EXCHANGE;
+        while (true) {
+            long nextLocal = feed.peekLocalTsNs();
+            if (exchange && pendingCount > 0
+                    && (nextLocal == EXHAUSTED || sub(nextLocal, REORDER_WINDOW_NS) >= pendingNs[pendingHead])) {
+                nextRowNs = pendingNs[pendingHead];
+                nextRow = pendingRows[pendingHead];
+                pendingRows[pendingHead] = null;
+                pendingHead++;
+                pendingCount--;
+                lastRowNs = nextRowNs;
+                return true;
+            }
+            if (nextLocal == EXHAUSTED) {
                 return false;
             }
             Event e = feed.poll();
             switch (e.type()) {
                 case BOOK_DELTA, BOOK_SNAPSHOT, TRADE -> {
-                    long visible = settings.timeline() == VenueSettings.Timeline.LOCAL
-                            ? sub(e.localTsNs(), settings.feedLeadNs())
-                            : sub(e.exchTsNs(), settings.clockOffsetNs());
-                    nextRowNs = Math.max(visible, lastRowNs); // never before the row ahead of it in the feed
-                    lastRowNs = nextRowNs;
-                    nextRow = e;
+                    if (!exchange) {
+                        nextRowNs = Math.max(sub(e.localTsNs(), settings.feedLeadNs()), lastRowNs);
+                        lastRowNs = nextRowNs;
+                        nextRow = e;
+                        return true;
+                    }
+                    long visible = sub(e.exchTsNs(), settings.clockOffsetNs());
+                    if (visible < lastRowNs) {
+                        throw new IllegalStateException("venue feed: the " + e.type() + " row at localTsNs "
+                                + e.localTsNs() + " (exchTsNs " + e.exchTsNs() + ") is visible at " + visible
+                                + ", before a row the venue already processed at " + lastRowNs + ": its feed latency "
+                                + (e.localTsNs() - visible) + " ns is over the venue's reorder window of "
+                                + REORDER_WINDOW_NS + " ns (is venue.clockOffsetNs the one tc import reports?)");
+                    }
+                    hold(visible, e);
                 }
                 default -> {
                     // BBO and control events carry no book
                 }
             }
         }
-        return true;
+    }
+
+    /** Puts a row into the reorder buffer, after every held row of the same or an earlier visibility. */
+    private void hold(long visibleNs, Event e) {
+        if (pendingHead + pendingCount == pendingNs.length) {
+            if (pendingHead > pendingNs.length / 2) {
+                System.arraycopy(pendingNs, pendingHead, pendingNs, 0, pendingCount);
+                System.arraycopy(pendingRows, pendingHead, pendingRows, 0, pendingCount);
+                Arrays.fill(pendingRows, pendingCount, pendingRows.length, null);
+            } else {
+                pendingNs = Arrays.copyOfRange(pendingNs, pendingHead, pendingHead + pendingNs.length * 2);
+                pendingRows = Arrays.copyOfRange(pendingRows, pendingHead, pendingHead + pendingRows.length * 2);
+            }
+            pendingHead = 0;
+        }
+        int i = pendingHead + pendingCount;
+        while (i > pendingHead && pendingNs[i - 1] > visibleNs) { // nearly sorted: a short walk back
+            pendingNs[i] = pendingNs[i - 1];
+            pendingRows[i] = pendingRows[i - 1];
+            i--;
+        }
+        pendingNs[i] = visibleNs;
+        pendingRows[i] = e;
+        pendingCount++;
     }
 
     private void processFeedRow() {

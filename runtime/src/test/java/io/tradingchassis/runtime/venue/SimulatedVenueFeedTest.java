@@ -8,6 +8,7 @@ import static io.tradingchassis.runtime.venue.VenueFixture.newOrder;
 import static io.tradingchassis.runtime.venue.VenueFixture.replace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradingchassis.core.config.CoreConfiguration;
@@ -67,6 +68,40 @@ class SimulatedVenueFeedTest {
         assertEquals(120, merged.peekLocalTsNs());
         assertEquals(List.of("ACC 1", "FILL 1 1@101 leaves=0"), drainText(merged), "A is not seen: it fills");
         merged.onMarket(market.get(1));
+    }
+
+    @Test
+    void onTheExchangeTimelineTheFeedIsProcessedInExchangeTimeOrderAsHftbacktestSortsIt() {
+        // Row X (exch 100, local 150) sets the ask at 101 to 5; row Y (exch 90, local 160) removes it. The feed
+        // holds X first; hftbacktest's converter stable-sorts by exch_ts: Y (90), then X (100). An IOC buy at
+        // 101 arriving at 200 finds the 5 lots X left.
+        VenueSettings s = VenueSettings.DEFAULT.withTimeline(VenueSettings.Timeline.EXCHANGE, 0);
+        List<Event> market = List.of(ask(10, 101, 2), row(100, 150, BookSide.ASK, 101, 5),
+                row(90, 160, BookSide.ASK, 101, 0));
+        SimulatedVenue v = new SimulatedVenue(s, 0, new ListSource(market));
+        v.advance(200);
+        v.submit(IOC_BUY_101, 200);
+        assertEquals(List.of("ACC 1", "FILL 1 1@101 leaves=0"), drainText(v), "Y then X: the ask at 101 is 5");
+
+        // Equal exchange times keep feed order: X' (exch 100) then Y' (exch 100) leaves the ask removed.
+        List<Event> tied = List.of(ask(10, 101, 2), row(100, 150, BookSide.ASK, 101, 5),
+                row(100, 160, BookSide.ASK, 101, 0));
+        SimulatedVenue w = new SimulatedVenue(s, 0, new ListSource(tied));
+        w.advance(200);
+        w.submit(IOC_BUY_101, 200);
+        assertEquals(List.of("EXP 1"), drainText(w), "ties in feed order: the removal comes last");
+    }
+
+    @Test
+    void aRowLateByMoreThanTheReorderWindowIsRefusedNamingIt() {
+        VenueSettings s = VenueSettings.DEFAULT.withTimeline(VenueSettings.Timeline.EXCHANGE, 0);
+        long late = SimulatedVenue.REORDER_WINDOW_NS + 1_000;
+        List<Event> market = List.of(ask(10, 101, 2), row(100, 150, BookSide.ASK, 101, 5),
+                row(100 + late, 100 + late, BookSide.ASK, 101, 1), row(50, 150 + late + 10, BookSide.ASK, 101, 0));
+        SimulatedVenue v = new SimulatedVenue(s, 0, new ListSource(market));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> v.advance(InputSource.EXHAUSTED));
+        assertTrue(e.getMessage().contains("localTsNs " + (150 + late + 10)) && e.getMessage().contains("reorder window"),
+                e.getMessage());
     }
 
     @Test
@@ -166,14 +201,19 @@ class SimulatedVenueFeedTest {
                 deadline = now + 1 + rnd.nextInt(30);
             }
         }
-        // The feed's visibility times, as the venue defines them (never before the row ahead of it).
+        // The feed's visibility times in the order the venue processes them: on the LOCAL timeline feed order
+        // (never before the row ahead of it); on the EXCHANGE timeline sorted by visibility, ties in feed order
+        // (hftbacktest's stable sort by exch_ts).
         List<Long> times = new ArrayList<>();
         long last = Long.MIN_VALUE;
         for (Event e : rows) {
             long vis = s.timeline() == VenueSettings.Timeline.LOCAL ? e.localTsNs() - s.feedLeadNs()
                     : e.exchTsNs() - s.clockOffsetNs();
             last = Math.max(last, vis);
-            times.add(last);
+            times.add(s.timeline() == VenueSettings.Timeline.LOCAL ? last : vis);
+        }
+        if (s.timeline() == VenueSettings.Timeline.EXCHANGE) {
+            times.sort(null);
         }
         return new Outcome(feedback, trace, times, rows.get(rows.size() - 1).localTsNs());
     }
@@ -200,7 +240,7 @@ class SimulatedVenueFeedTest {
         long lastFeedback = Long.MIN_VALUE;
         for (long[] item : o.trace()) {
             if (item[0] == 0) {
-                assertEquals(times.get(rowsBefore), item[2], "rows are read in feed order");
+                assertEquals(times.get(rowsBefore), item[2], "rows are processed in visibility order");
                 assertEquals(item[2], item[1], "a row is processed at its own visibility time, never later");
                 rowsBefore++;
             } else {
