@@ -7,6 +7,8 @@ import io.tradingchassis.core.risk.RiskEngine;
 import io.tradingchassis.core.step.CoreEngine;
 import io.tradingchassis.core.step.DispatchRequest;
 import io.tradingchassis.runtime.EventStreamCursor;
+import io.tradingchassis.runtime.InputSource;
+import io.tradingchassis.runtime.InputTee;
 import io.tradingchassis.runtime.Recorder;
 import io.tradingchassis.runtime.RuntimeLoop;
 import io.tradingchassis.runtime.VenueAdapter;
@@ -55,7 +57,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       did when each was a reader of its own;</li>
  *   <li>{@link #c_coreFold}: the runtime loop and the core with the market maker over the market input,
  *       against a venue that takes every request and never answers (no simulated venue, no recorder);</li>
- *   <li>{@link #d_coreFoldVenue}: the same against the simulated venue with its own feed of the day;</li>
+ *   <li>{@link #d_coreFoldVenue}: the same against the simulated venue with its own feed of the day (the
+ *       market's decoded rows, shared through an {@code InputTee} as {@link Backtest#simulated} does);</li>
  *   <li>{@link #e_backtestNoStream}: {@link Backtest#run} with the run metrics and the fills.csv,
  *       summary.json and report.html outputs, the stream not recorded;</li>
  *   <li>{@link #f_backtestMarketMaker}: everything {@code tc backtest} does, the recorded {@code stream.tcds}
@@ -122,8 +125,9 @@ public class BacktestBench {
     /** Runtime loop, core and the simulated venue with its own feed; no metrics, no recorder, no outputs. */
     @Benchmark
     public long d_coreFoldVenue() throws IOException {
-        try (DatasetInput market = DatasetInput.open(dataset, cfg); DatasetInput feed = DatasetInput.open(dataset, cfg)) {
-            return fold(market, new SimulatedVenue(VenueSettings.of(cfg), 0, feed));
+        try (DatasetInput market = DatasetInput.open(dataset, cfg)) {
+            InputTee tee = new InputTee(market); // as Backtest.simulated shares the decoded rows
+            return fold(tee.first(), new SimulatedVenue(VenueSettings.of(cfg), 0, tee.second()));
         }
     }
 
@@ -161,7 +165,7 @@ public class BacktestBench {
         return n;
     }
 
-    private long fold(DatasetInput market, VenueAdapter venue) {
+    private long fold(InputSource market, VenueAdapter venue) {
         io.tradingchassis.core.state.State state = new io.tradingchassis.core.state.State(); // CHECKSTYLE:FQN JMH's @State
         EventStreamCursor cursor = new EventStreamCursor(new CoreEngine(new RiskEngine()), state, cfg, Recorder.NONE);
         return new RuntimeLoop(cursor, cfg, market, venue).run();
