@@ -2,7 +2,6 @@ package io.tradingchassis.runtime;
 
 import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.event.Event;
-import io.tradingchassis.core.event.EventStreamEntry;
 import io.tradingchassis.core.state.State;
 import io.tradingchassis.core.step.CoreEngine;
 import io.tradingchassis.core.step.StepResult;
@@ -39,7 +38,7 @@ public final class EventStreamCursor implements Sequencer {
     @Override
     public StepResult append(Event event) {
         long position = nextPosition;
-        StepResult result = engine.processEventEntry(state, new EventStreamEntry(position, event), configuration);
+        StepResult result = engine.processEvent(state, position, event, configuration); // no entry object per step
         recorder.onStep(position, event, result);
         nextPosition = position + 1;
         return result;

@@ -47,6 +47,8 @@ public final class RuntimeLoop {
     private final int rankExecution;
     private final int rankMarket;
     private final ArrayDeque<Event> records = new ArrayDeque<>();
+    /** A step's dispatch requests while they go to the venue (reused: no array per step). */
+    private DispatchRequest[] requests = new DispatchRequest[4];
 
     private boolean started;
     private boolean hasObligation;
@@ -167,12 +169,16 @@ public final class RuntimeLoop {
         }
         long now = cursor.controlTimeNs();
         // Copy the requests first: the result is reused by the record steps that follow.
-        DispatchRequest[] out = new DispatchRequest[n];
+        if (requests.length < n) {
+            requests = new DispatchRequest[Math.max(n, 2 * requests.length)];
+        }
+        DispatchRequest[] out = requests;
         for (int i = 0; i < n; i++) {
             out[i] = r.dispatch(i);
         }
-        for (DispatchRequest d : out) {
-            records.add(venue.submit(d, now));
+        for (int i = 0; i < n; i++) {
+            records.add(venue.submit(out[i], now));
+            out[i] = null;
         }
     }
 

@@ -8,6 +8,7 @@ import io.tradingchassis.core.step.CoreEngine;
 import io.tradingchassis.core.step.StepResult;
 import io.tradingchassis.runtime.EventStreamCursor;
 import io.tradingchassis.runtime.InputSource;
+import io.tradingchassis.runtime.InputTee;
 import io.tradingchassis.runtime.Recorder;
 import io.tradingchassis.runtime.RuntimeLoop;
 import io.tradingchassis.runtime.VenueAdapter;
@@ -53,6 +54,11 @@ public final class Backtest {
      * A backtest against the simulated venue the configuration's {@code venue} block describes, which reads
      * the market from its own {@code feed}: a second, independent reader of the same market data as
      * {@code market} (null: the venue sees the market only as the runtime merges it).
+     *
+     * <p>When {@code market} and {@code feed} are both {@link DatasetInput}s of the same dataset file, neither
+     * read yet ({@link DatasetInput#sameUnreadDataset}), the dataset is decoded once: the runtime and the
+     * venue read it through an {@link InputTee}, each at its own pace, and {@code feed} is left unread (its
+     * caller still closes it). The venue sees the same rows in the same order, so the run is the same.
      */
     public static Backtest simulated(CoreConfiguration configuration, InputSource market, String datasetId,
                                      InputSource feed) {
@@ -62,11 +68,20 @@ public final class Backtest {
     /**
      * As {@link #simulated(CoreConfiguration, InputSource, String, InputSource)}, with a venue whose every
      * {@code failEveryNthSubmit}-th submission is a transmission failure ({@code DispatchFailed}; 0: never).
+     * When {@code market} and {@code feed} are two unread readers of the same dataset, the venue shares the
+     * market's decoded rows ({@link InputTee}) instead of decoding the dataset a second time.
      */
     public static Backtest simulated(CoreConfiguration configuration, InputSource market, String datasetId,
                                      InputSource feed, int failEveryNthSubmit) {
-        return new Backtest(configuration, market, datasetId,
-                new SimulatedVenue(VenueSettings.of(configuration), failEveryNthSubmit, feed));
+        InputSource runtimeMarket = market;
+        InputSource venueFeed = feed;
+        if (market instanceof DatasetInput m && feed instanceof DatasetInput f && m.sameUnreadDataset(f)) {
+            InputTee tee = new InputTee(m);
+            runtimeMarket = tee.first();
+            venueFeed = tee.second();
+        }
+        return new Backtest(configuration, runtimeMarket, datasetId,
+                new SimulatedVenue(VenueSettings.of(configuration), failEveryNthSubmit, venueFeed));
     }
 
     /** The configuration the run starts with. */

@@ -8,6 +8,7 @@ import io.tradingchassis.runtime.dataset.DatasetHeader;
 import io.tradingchassis.runtime.dataset.DatasetReader;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,10 +17,12 @@ import java.nio.file.Path;
  * events carry: prices in ticks mean nothing under another grid.
  */
 public final class DatasetInput implements InputSource, AutoCloseable {
+    private final Path file;
     private final DatasetReader reader;
     private Event next;
 
-    private DatasetInput(DatasetReader reader) {
+    private DatasetInput(Path file, DatasetReader reader) {
+        this.file = file;
         this.reader = reader;
     }
 
@@ -45,12 +48,28 @@ public final class DatasetInput implements InputSource, AutoCloseable {
                     + i.tickSize().toPlainString() + ", lot " + i.lotSize().toPlainString()
                     + "): the events' ticks and lots are only meaningful on the dataset's grid");
         }
-        return new DatasetInput(r);
+        return new DatasetInput(file, r);
     }
 
     /** Number of events the dataset holds. */
     public long eventCount() {
         return reader.header().eventCount();
+    }
+
+    /**
+     * Whether {@code other} reads the same dataset file (the same file, the same header) and neither has
+     * handed out or looked at an event yet: the two would deliver the same events in the same order.
+     */
+    public boolean sameUnreadDataset(DatasetInput other) {
+        if (next != null || other.next != null || reader.index() != 0 || other.reader.index() != 0
+                || !reader.header().equals(other.reader.header())) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(file, other.file);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

@@ -77,7 +77,8 @@ public final class EventCodec {
      * @throws IllegalArgumentException when the event's type has no layout
      */
     public static int maxEncodedLength(Event event) {
-        return HEAD_BYTES + layout(event).maxFieldsLengthOf(event);
+        int row = MarketRowWriter.maxLength(event);
+        return row >= 0 ? row : HEAD_BYTES + layout(event).maxFieldsLengthOf(event);
     }
 
     /**
@@ -89,6 +90,10 @@ public final class EventCodec {
      *         {@code null} enum or command, a string with a lone surrogate)
      */
     public static int encode(Event event, ByteBuffer buffer) {
+        int row = MarketRowWriter.encode(event, buffer); // a market row into a heap buffer with room; else -1
+        if (row >= 0) {
+            return row;
+        }
         EventLayout<?> layout = layout(event);
         int start = buffer.position();
         try {

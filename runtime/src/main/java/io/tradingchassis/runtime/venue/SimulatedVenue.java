@@ -372,12 +372,13 @@ public final class SimulatedVenue implements VenueAdapter {
     }
 
     private void processFeedRow() {
-        Row r = new Row(Math.max(nextRowNs, clockNs), nextRow);
+        long t = Math.max(nextRowNs, clockNs);
+        Event e = nextRow;
         nextRow = null;
         if (trace != null) {
-            trace.add(new long[] {0, r.timeNs, nextRowNs});
+            trace.add(new long[] {0, t, nextRowNs});
         }
-        processRow(r);
+        processRow(t, e);
     }
 
     // ------------------------------------------------------------------ processing order
@@ -430,8 +431,11 @@ public final class SimulatedVenue implements VenueAdapter {
     }
 
     private void processRow(Row r) {
-        clockNs = r.timeNs;
-        Event e = r.event;
+        processRow(r.timeNs, r.event);
+    }
+
+    private void processRow(long timeNs, Event e) {
+        clockNs = timeNs;
         switch (e.type()) {
             case BOOK_DELTA -> onDelta((BookDelta) e);
             case BOOK_SNAPSHOT -> onSnapshot((BookSnapshot) e);

@@ -9,10 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradingchassis.core.config.CoreConfiguration;
+import io.tradingchassis.core.config.InstrumentSpec;
 import io.tradingchassis.core.config.SyntheticMarketModel;
 import io.tradingchassis.core.event.Event;
 import io.tradingchassis.core.event.Side;
+import io.tradingchassis.runtime.InputSource;
 import io.tradingchassis.runtime.Recorder;
+import io.tradingchassis.runtime.dataset.DatasetHeader;
+import io.tradingchassis.runtime.dataset.DatasetWriter;
 import io.tradingchassis.runtime.venue.SimulatedVenue;
 import io.tradingchassis.runtime.venue.VenueSettings;
 import java.io.IOException;
@@ -104,5 +108,57 @@ class BacktestTest {
         CoreConfiguration other = CoreConfiguration.parse(CONFIG.replace("\"seed\":7", "\"seed\":8"), "test");
         assertNotEquals(a.dir().getFileName(), run(other, tmp.resolve("c")).dir().getFileName(),
                 "another seed is another run");
+    }
+
+    /** An InputSource that is not a DatasetInput: hides the type, so the venue's feed is read on its own. */
+    private static InputSource opaque(InputSource s) {
+        return new InputSource() {
+            @Override
+            public long peekLocalTsNs() {
+                return s.peekLocalTsNs();
+            }
+
+            @Override
+            public Event poll() {
+                return s.poll();
+            }
+        };
+    }
+
+    @Test
+    void theVenueSharingTheMarketsDecodedRowsGivesTheSameRunAsItsOwnReader(@TempDir Path tmp) throws IOException {
+        CoreConfiguration cfg = CoreConfiguration.parse(CONFIG, "test");
+        Path data = tmp.resolve("market.tcds");
+        InstrumentSpec i = cfg.instruments().get(0);
+        try (DatasetWriter w = DatasetWriter.create(data, DatasetHeader.of("test", "spot", i.symbol(), i.tickSize(),
+                i.lotSize(), List.of()), false)) {
+            SyntheticMarket sm = SyntheticMarket.of(cfg.syntheticMarket());
+            while (sm.peekLocalTsNs() != InputSource.EXHAUSTED) {
+                w.append(sm.poll());
+            }
+            w.commit();
+        }
+        List<List<String>> streams = new ArrayList<>();
+        List<String> fills = new ArrayList<>();
+        for (boolean shared : new boolean[] {true, false}) {
+            List<String> stream = new ArrayList<>();
+            try (DatasetInput market = DatasetInput.open(data, cfg); DatasetInput feed = DatasetInput.open(data, cfg)) {
+                assertTrue(market.sameUnreadDataset(feed));
+                Path dir = tmp.resolve(shared ? "shared" : "own");
+                Backtest.simulated(cfg, market, "d", shared ? feed : opaque(feed))
+                        .run(dir, (position, event, result) -> stream.add(position + " " + event), n -> { });
+                fills.add(Files.readString(dir.resolve("fills.csv")));
+                try (DatasetInput fresh = DatasetInput.open(data, cfg)) {
+                    assertEquals(shared, feed.sameUnreadDataset(fresh), "the venue's own reader is left unread "
+                            + "exactly when the rows are shared");
+                    assertFalse(market.sameUnreadDataset(fresh));
+                }
+            }
+            streams.add(stream);
+        }
+        assertTrue(streams.get(0).size() > 20_000 && streams.get(0).stream().anyMatch(l -> l.contains("OrderFilled")),
+                "a run with venue answers and fills");
+        assertEquals(streams.get(1), streams.get(0));
+        assertEquals(fills.get(1), fills.get(0));
     }
 }

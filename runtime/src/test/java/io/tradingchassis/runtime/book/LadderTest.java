@@ -2,6 +2,8 @@ package io.tradingchassis.runtime.book;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,50 @@ class LadderTest {
                     }
                     long none = bid ? Long.MIN_VALUE : Long.MAX_VALUE; // the venue passes its own "no price" values
                     assertEquals(ref.isEmpty() ? none : bid ? ref.lastKey() : ref.firstKey(), l.best(none), where);
+                    assertEquals(ref.getOrDefault(px, 0L), l.qtyAt(px), where);
+                }
+            }
+        }
+    }
+
+    /**
+     * Removed levels leave tombstones that later levels reuse and a compaction drops; levels by rank are
+     * found from a cursor. A drifting market (the top removed again and again, levels created and removed
+     * all over the depth) against a sorted map, with levels read by rank in random order and in walks.
+     */
+    @Test
+    void tombstonesAndTheRankCursorAgreeWithASortedMapOnADriftingBook() {
+        for (long seed = 1; seed <= 6; seed++) {
+            Random rnd = new Random(seed);
+            for (boolean bid : new boolean[] {true, false}) {
+                Ladder l = new Ladder(bid);
+                TreeMap<Long, Long> ref = new TreeMap<>();
+                long mid = 10_000;
+                for (int i = 0; i < 6_000; i++) {
+                    mid += rnd.nextInt(3) - 1;
+                    long px = mid + (bid ? -1 : 1) * rnd.nextInt(rnd.nextBoolean() ? 8 : 400);
+                    if (rnd.nextInt(10) == 0 && !ref.isEmpty()) {
+                        px = bid ? ref.lastKey() : ref.firstKey(); // the top goes
+                    }
+                    long q = rnd.nextInt(3) == 0 ? 0 : 1 + rnd.nextInt(50);
+                    l.set(px, q);
+                    if (q > 0) {
+                        ref.put(px, q);
+                    } else {
+                        ref.remove(px);
+                    }
+                    String where = "seed " + seed + " bid=" + bid + " step " + i;
+                    assertEquals(ref.size(), l.count(), where);
+                    List<Long> prices = new ArrayList<>((bid ? ref.descendingMap() : ref).keySet());
+                    for (int k = 0; k < 5 && !prices.isEmpty(); k++) {
+                        int rank = rnd.nextInt(prices.size());
+                        assertEquals(prices.get(rank), l.price(rank), where + " rank " + rank);
+                        assertEquals(ref.get(prices.get(rank)), l.qty(rank), where + " rank " + rank);
+                    }
+                    for (int rank = 0; rank < Math.min(prices.size(), 30); rank++) {
+                        assertEquals(prices.get(rank), l.price(rank), where + " walk " + rank);
+                    }
+                    assertEquals(ref.isEmpty() ? -1 : bid ? ref.lastKey() : ref.firstKey(), l.best(-1), where);
                     assertEquals(ref.getOrDefault(px, 0L), l.qtyAt(px), where);
                 }
             }

@@ -43,6 +43,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
@@ -371,6 +372,44 @@ class EventCodecTest {
         long perEvent = decodeBytes / ((long) rounds * events.length);
         assertTrue(perEvent <= 64, "decode allocated " + perEvent + " bytes per event (the event itself is 56)");
         assertTrue(sink != 0);
+    }
+
+    @Test
+    void the_market_row_fast_path_writes_the_layouts_bytes_and_bound() {
+        SplittableRandom r = new SplittableRandom(42);
+        long[] edges = {0, 1, -1, 63, -64, 64, -65, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE};
+        ByteBuffer heap = ByteBuffer.allocate(256);
+        ByteBuffer direct = ByteBuffer.allocateDirect(256);
+        for (int i = 0; i < 20_000; i++) {
+            long[] v = new long[7];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = r.nextInt(4) == 0 ? edges[r.nextInt(edges.length)] : r.nextLong() >> r.nextInt(64);
+            }
+            int instrument = (int) v[2];
+            Event e = switch (i % 3) {
+                case 0 -> new BookDelta(v[0], v[1], instrument, r.nextBoolean() ? BookSide.BID : BookSide.ASK, v[3], v[4]);
+                case 1 -> new Trade(v[0], v[1], instrument, r.nextBoolean() ? Side.BUY : Side.SELL, v[3], v[4]);
+                default -> new Bbo(v[0], v[1], instrument, v[3], v[4], v[5], v[6]);
+            };
+            heap.clear().position(i % 7); // any position, and an array offset below
+            direct.clear().position(i % 7);
+            int n = EventCodec.encode(e, heap.slice());
+            int m = EventCodec.encode(e, direct); // a direct buffer always takes the layouts' general path
+            assertEquals(m, n, e.toString());
+            byte[] fast = Arrays.copyOfRange(heap.array(), heap.arrayOffset() + i % 7, heap.arrayOffset() + i % 7 + n);
+            byte[] general = new byte[m];
+            direct.get(i % 7, general);
+            assertArrayEquals(general, fast, e.toString());
+            EventLayout<?> layout = EventLayouts.ALL.stream().filter(l -> l.type == e.type()).findFirst().orElseThrow();
+            assertEquals(EventCodec.HEAD_BYTES + layout.maxFieldsLengthOf(e), EventCodec.maxEncodedLength(e));
+            assertTrue(n <= EventCodec.maxEncodedLength(e));
+            assertEquals(e, EventCodec.decode(ByteBuffer.wrap(fast)));
+        }
+        ByteBuffer b = ByteBuffer.allocate(256);
+        b.position(3);
+        assertThrows(IllegalArgumentException.class, () -> EventCodec.encode(new BookDelta(1, 2, 0, null, 3, 4), b));
+        assertThrows(IllegalArgumentException.class, () -> EventCodec.encode(new Trade(1, 2, 0, null, 3, 4), b));
+        assertEquals(3, b.position(), "a refused row leaves the position");
     }
 
     private static void cycle(Event[] events, ByteBuffer b) {
