@@ -7,11 +7,10 @@ import io.tradingchassis.replay.golden.Recording;
 import io.tradingchassis.replay.golden.Scenario;
 import io.tradingchassis.replay.log.EventRecords;
 import io.tradingchassis.runtime.InputSource;
+import io.tradingchassis.runtime.backtest.Backtest;
 import io.tradingchassis.runtime.backtest.DatasetInput;
 import io.tradingchassis.runtime.backtest.SyntheticMarket;
 import io.tradingchassis.runtime.dataset.Dataset;
-import io.tradingchassis.runtime.venue.SimulatedVenue;
-import io.tradingchassis.runtime.venue.VenueSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -159,8 +158,8 @@ public final class GoldenRun {
                     datasetId = Dataset.id(file) + first();
                 }
             }
-            Recording.record(configuration, market, datasetId,
-                    new SimulatedVenue(VenueSettings.of(configuration), failEveryNthSubmit, feed), out, true, n -> { });
+            Recording.record(Backtest.simulated(configuration, market, datasetId, feed, failEveryNthSubmit), out, true,
+                    n -> { });
         } finally {
             if (a != null) {
                 a.close();
