@@ -25,6 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * The streams the fold benchmarks run over, decoded into an {@code Event[]} before measuring so a fold
@@ -102,41 +103,56 @@ final class BenchStreams {
     }
 
     /**
-     * One 100-level snapshot around a mid of 60,000.00, then {@code count − 1} events: 85 % BookDelta
-     * within ten levels of the current top (one in eight removes its level), 10 % Trade at the touch,
-     * 5 % Bbo; the mid drifts by a tick now and then. Local time advances 1–200 µs per event.
+     * One 100-level snapshot around a mid of 60,000.00, then {@code count − 1} events drawn against the
+     * generator's own copy of the book, so the book stays uncrossed: 85 % BookDelta at most nine ticks
+     * from its side's best price (one in sixteen improves the best by a tick where the spread allows;
+     * one in eight removes its level while the side keeps more than 20 levels), 10 % Trade at the touch,
+     * 5 % Bbo with the current best levels. Local time advances 1–200 µs per event.
      */
     static Event[] synthetic(int count, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Event[] out = new Event[count];
         long t = 1_723_075_200_000_000_000L;
-        long mid = SYNTHETIC_MID;
+        TreeMap<Long, Long> bidBook = new TreeMap<>();
+        TreeMap<Long, Long> askBook = new TreeMap<>();
         List<PriceLevel> bids = new ArrayList<>();
         List<PriceLevel> asks = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            bids.add(new PriceLevel(mid - 1 - i, 1 + rnd.nextInt(5_000)));
-            asks.add(new PriceLevel(mid + 1 + i, 1 + rnd.nextInt(5_000)));
+            long bq = 1 + rnd.nextInt(5_000);
+            long aq = 1 + rnd.nextInt(5_000);
+            bids.add(new PriceLevel(SYNTHETIC_MID - 1 - i, bq));
+            asks.add(new PriceLevel(SYNTHETIC_MID + 1 + i, aq));
+            bidBook.put(SYNTHETIC_MID - 1 - i, bq);
+            askBook.put(SYNTHETIC_MID + 1 + i, aq);
         }
         out[0] = new BookSnapshot(t, t, 0, bids, asks);
         for (int i = 1; i < count; i++) {
             t += 1_000 + rnd.nextInt(200_000);
             long exch = t - 500_000;
-            if (rnd.nextInt(64) == 0) {
-                mid += rnd.nextBoolean() ? 1 : -1;
-            }
+            long bestBid = bidBook.lastKey();
+            long bestAsk = askBook.firstKey();
             int kind = rnd.nextInt(100);
             if (kind < 85) {
                 boolean bid = rnd.nextBoolean();
-                int depth = Math.min(rnd.nextInt(4) + rnd.nextInt(4) + rnd.nextInt(3), 9);
-                long px = bid ? mid - 1 - depth : mid + 1 + depth;
-                long qty = rnd.nextInt(8) == 0 ? 0 : 1 + rnd.nextInt(5_000);
+                TreeMap<Long, Long> side = bid ? bidBook : askBook;
+                int k = rnd.nextInt(16) == 0 ? -1 : Math.min(rnd.nextInt(4) + rnd.nextInt(4) + rnd.nextInt(3), 9);
+                long px = bid ? bestBid - k : bestAsk + k;
+                if (bid ? px >= bestAsk : px <= bestBid) {
+                    px = bid ? bestBid : bestAsk;
+                }
+                long qty = rnd.nextInt(8) == 0 && side.size() > 20 ? 0 : 1 + rnd.nextInt(5_000);
+                if (qty == 0) {
+                    side.remove(px);
+                } else {
+                    side.put(px, qty);
+                }
                 out[i] = new BookDelta(exch, t, 0, bid ? BookSide.BID : BookSide.ASK, px, qty);
             } else if (kind < 95) {
                 boolean buy = rnd.nextBoolean();
-                out[i] = new Trade(exch, t, 0, buy ? Side.BUY : Side.SELL, buy ? mid + 1 : mid - 1,
+                out[i] = new Trade(exch, t, 0, buy ? Side.BUY : Side.SELL, buy ? bestAsk : bestBid,
                         1 + rnd.nextInt(2_000));
             } else {
-                out[i] = new Bbo(exch, t, 0, mid - 1, 1 + rnd.nextInt(5_000), mid + 1, 1 + rnd.nextInt(5_000));
+                out[i] = new Bbo(exch, t, 0, bestBid, bidBook.get(bestBid), bestAsk, askBook.get(bestAsk));
             }
         }
         return out;
