@@ -25,10 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link PrimitiveBook} ({@code long[]} ladders) of the stream. The fold's target is a ratio against
  * {@code primitiveBook} measured in the same JMH run.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 10)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Thread)
 public class FoldBaselineBench {

@@ -25,21 +25,24 @@ import org.openjdk.jmh.annotations.Warmup;
  * requests stay inflight, as in the issue's outside measurement. Its baselines, measured in the same
  * JMH run, are {@link FoldBaselineBench}'s read-only and primitive-book loops over the same events.
  *
- * <p>One operation is one event (chunks of {@value #CHUNK}); at the end of the stream the fold starts
- * again from position 0 on a fresh State (so a pass includes the day's snapshot, as a real fold does).
+ * <p>One operation is one event; an invocation is {@value #CHUNK} events, and every warm-up and
+ * measurement iteration is one invocation (single shot), so warming up is a fixed amount of work however
+ * busy the machine is. At the end of the stream the fold starts again from position 0 on a fresh State
+ * (so a pass includes the day's snapshot, as a real fold does). Add
+ * {@code -prof io.tradingchassis.bench.CpuTimeProfiler} for CPU time per event beside wall clock.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar FoldBench FoldBaselineBench -prof gc} from the
  * checkout's root.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 10)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 // CHECKSTYLE:FQN JMH's @State and the core's State share a simple name; the core's is imported.
 @org.openjdk.jmh.annotations.State(Scope.Thread)
 public class FoldBench {
-    static final int CHUNK = 1024;
+    static final int CHUNK = 1 << 19;
 
     /** The stream folded. */
     @Param({BenchStreams.SYNTHETIC, BenchStreams.SPOT_DAY, BenchStreams.USDM_DAY})

@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -46,18 +47,22 @@ import org.openjdk.jmh.annotations.Warmup;
  * checks, the queue dispatches and a venue records, accepts, fills, replaces and cancels: one
  * operation is one entry of that stream (market, execution report or record).
  *
+ * <p>One operation is one step; an invocation is {@value #STEPS} steps and every iteration is one
+ * invocation (single shot: warming up is a fixed amount of work however busy the machine is).
+ *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar StepBench -prof gc}.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 10)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 // CHECKSTYLE:FQN JMH's @State and the core's State share a simple name; the core's is imported.
 @org.openjdk.jmh.annotations.State(Scope.Thread)
 public class StepBench {
     private static final int PREFIX = 200_000;
     private static final int CYCLE_EVENTS = 400_000;
+    static final int STEPS = 1 << 16;
 
     /** The configured strategy. */
     @Param({"none", "market-maker"})
@@ -124,44 +129,69 @@ public class StepBench {
 
     /** A BookDelta near the top of the book. */
     @Benchmark
-    public StepResult bookDelta() {
-        BookDelta e = deltas[di];
-        di = di + 1 == deltas.length ? 0 : di + 1;
-        return engine.processEvent(state, position++, e, cfg);
+    @OperationsPerInvocation(STEPS)
+    public long bookDelta() {
+        long acc = 0;
+        for (int k = 0; k < STEPS; k++) {
+            BookDelta e = deltas[di];
+            di = di + 1 == deltas.length ? 0 : di + 1;
+            acc += engine.processEvent(state, position++, e, cfg).dispositionCount();
+        }
+        return acc;
     }
 
     /** A Trade at the touch (the momentum taker's trigger; the market maker decides on it too). */
     @Benchmark
-    public StepResult trade() {
-        Trade e = trades[ti];
-        ti = ti + 1 == trades.length ? 0 : ti + 1;
-        return engine.processEvent(state, position++, e, cfg);
+    @OperationsPerInvocation(STEPS)
+    public long trade() {
+        long acc = 0;
+        for (int k = 0; k < STEPS; k++) {
+            Trade e = trades[ti];
+            ti = ti + 1 == trades.length ? 0 : ti + 1;
+            acc += engine.processEvent(state, position++, e, cfg).dispositionCount();
+        }
+        return acc;
     }
 
     /** A Bbo. */
     @Benchmark
-    public StepResult bbo() {
-        Bbo e = bbos[bi];
-        bi = bi + 1 == bbos.length ? 0 : bi + 1;
-        return engine.processEvent(state, position++, e, cfg);
+    @OperationsPerInvocation(STEPS)
+    public long bbo() {
+        long acc = 0;
+        for (int k = 0; k < STEPS; k++) {
+            Bbo e = bbos[bi];
+            bi = bi + 1 == bbos.length ? 0 : bi + 1;
+            acc += engine.processEvent(state, position++, e, cfg).dispositionCount();
+        }
+        return acc;
     }
 
     /** A Control-Time deadline realized one microsecond after the last (includes building the event). */
     @Benchmark
-    public StepResult controlTime() {
-        lastTs += 1_000;
-        return engine.processEvent(state, position++, new ControlTime(lastTs, lastTs, lastTs,
-                ControlTimeReason.RATE_LIMIT_RECOVERY), cfg);
+    @OperationsPerInvocation(STEPS)
+    public long controlTime() {
+        long acc = 0;
+        for (int k = 0; k < STEPS; k++) {
+            lastTs += 1_000;
+            acc += engine.processEvent(state, position++, new ControlTime(lastTs, lastTs, lastTs,
+                    ControlTimeReason.RATE_LIMIT_RECOVERY), cfg).dispositionCount();
+        }
+        return acc;
     }
 
     /** One entry of the quote-cycle stream (market, the strategy's emission and dispatch, records, answers). */
     @Benchmark
-    public StepResult quoteCycle() {
-        if (ci == cycle.length) {
-            restartCycle();
+    @OperationsPerInvocation(STEPS)
+    public long quoteCycle() {
+        long acc = 0;
+        for (int k = 0; k < STEPS; k++) {
+            if (ci == cycle.length) {
+                restartCycle();
+            }
+            int i = ci++;
+            acc += cycleEngine.processEvent(cycleState, i, cycle[i], cycleCfg).dispositionCount();
         }
-        int i = ci++;
-        return cycleEngine.processEvent(cycleState, i, cycle[i], cycleCfg);
+        return acc;
     }
 
     /**
