@@ -48,6 +48,8 @@ fold_runs = load(os.path.join(WORK, "fold.json"))
 step_runs = load(os.path.join(WORK, "step.json"))
 fold = index(fold_runs)
 step = index(step_runs)
+# The gated figures come from the two-fork run of the same benchmarks (fold and baseline in one run).
+fold.update(index(load(os.path.join(WORK, "forks.json"))))
 first = fold_runs[0]
 jdk = "%s %s (%s)" % (first.get("vmName"), first.get("vmVersion"), first.get("jdkVersion"))
 try:
@@ -152,8 +154,9 @@ date = datetime.date.today().isoformat()
 result = {
     "date": date, "commit": COMMIT, "jdk": jdk, "cpu": cpu,
     "machineNote": "shared with other agents while measured: absolute times are noisy, ratios less so",
-    "profile": "JMH 1.37, single-shot iterations (FoldBench/FoldBaselineBench: 524,288 events each, 2 forks; "
-               "StepBench: 65,536 steps each, 1 fork), 10 warm-up + 10 measured, -prof gc, "
+    "profile": "JMH 1.37, single-shot iterations (FoldBench/FoldBaselineBench: 524,288 events each, 1 fork, "
+               "the gated market-maker folds on the real days and their baseline again with 2 forks; "
+               "StepBench: 65,536 steps each, 1 fork), 8 warm-up + 8 measured, -prof gc, "
                "-prof io.tradingchassis.bench.CpuTimeProfiler; StepLatency 5 warm-up + 5 measured passes",
     "previous": previous["file"] if previous else None,
     "figures": figures,

@@ -25,18 +25,24 @@ if [[ "${TC_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
 fi
 [[ -f "$JAR" ]] || { echo "run.sh: $JAR missing (build failed?)" >&2; exit 2; }
 
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+# Raw JMH and latency output stays in bench/target/run/ (results.py can be re-run on it:
+# WORK=bench/target/run COMMIT=... python3 bench/results.py).
+WORK=bench/target/run
+rm -rf "$WORK" && mkdir -p "$WORK"
 DAYS=synthetic,spot-btcusdt_20240808,usdm-btcusdt_20240808
 # Single-shot iterations of a fixed number of events: warm-up is the same work however busy the machine.
-JMH_SHORT=(-wi 10 -i 10 -prof gc -prof io.tradingchassis.bench.CpuTimeProfiler)
+JMH_SHORT=(-wi 8 -i 8 -prof gc -prof io.tradingchassis.bench.CpuTimeProfiler)
 # JMH refuses to start while another JMH run holds /tmp/jmh.lock; TC_BENCH_JAVA_FLAGS=-Djmh.ignoreLock=true
 # runs anyway (the figures then share the machine with that run).
 read -r -a JFLAGS <<< "${TC_BENCH_JAVA_FLAGS:-}"
 
-echo "run.sh: fold and baselines (2 forks each)" >&2
+echo "run.sh: fold and baselines" >&2
 java "${JFLAGS[@]}" -jar "$JAR" 'io.tradingchassis.bench.(FoldBench|FoldBaselineBench)' -p stream=$DAYS \
-  -f 2 "${JMH_SHORT[@]}" -rf json -rff "$WORK/fold.json" > "$WORK/fold.log"
+  -f 1 "${JMH_SHORT[@]}" -rf json -rff "$WORK/fold.json" > "$WORK/fold.log"
+echo "run.sh: the gated folds again, 2 forks (stability across forks)" >&2
+java "${JFLAGS[@]}" -jar "$JAR" 'io.tradingchassis.bench.(FoldBench.fold|FoldBaselineBench.primitiveBook)' \
+  -p stream=spot-btcusdt_20240808,usdm-btcusdt_20240808 -p strategy=market-maker \
+  -f 2 "${JMH_SHORT[@]}" -rf json -rff "$WORK/forks.json" > "$WORK/forks.log"
 echo "run.sh: per-event-type steps" >&2
 java "${JFLAGS[@]}" -jar "$JAR" 'io.tradingchassis.bench.StepBench' -f 1 "${JMH_SHORT[@]}" \
   -rf json -rff "$WORK/step.json" > "$WORK/step.log"
