@@ -127,6 +127,23 @@ public class StepBench {
         ci = 0;
     }
 
+    /**
+     * Baseline: the same loop reading {@value #STEPS} BookDeltas without stepping. Its B/op is what a
+     * single-shot iteration of JMH itself allocates (about 10 KB per iteration, so about 0.16 B/op): the
+     * core's own allocation per step is a step benchmark's B/op minus this one's.
+     */
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public long baselineReadOnly() {
+        long acc = 0;
+        for (int k = 0; k < STEPS; k++) {
+            BookDelta e = deltas[di];
+            di = di + 1 == deltas.length ? 0 : di + 1;
+            acc += e.qtyLots();
+        }
+        return acc;
+    }
+
     /** A BookDelta near the top of the book. */
     @Benchmark
     @OperationsPerInvocation(STEPS)
