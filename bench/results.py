@@ -149,9 +149,13 @@ for f in figures:
     prev = previous["figures"].get(f["name"]) if previous else None
     if prev is not None:
         f["previous"] = prev["value"]
-        if f["kind"] == "ratio" and prev["value"] > 0 and f["value"] < (1 - REGRESSION) * prev["value"]:
+        # Regression is gated for the gated ratios (two forks each); the one-fork ratios vary too much
+        # from run to run on a shared machine to gate (bench/README.md).
+        if f["kind"] == "ratio" and f["gated"] and prev["value"] > 0 and f["value"] < (1 - REGRESSION) * prev["value"]:
             status.append("REGRESSED > 10 %")
             failures.append("%s = %s regressed from %s" % (f["name"], f["value"], prev["value"]))
+        elif f["kind"] == "ratio" and prev["value"] > 0 and f["value"] < (1 - REGRESSION) * prev["value"]:
+            status.append("below the previous by > 10 % (not gated: one fork)")
     print("%-56s %14s %12s %12s  %s" % (f["name"], "%.4g" % f["value"], f.get("target", ""),
                                          "%.4g" % prev["value"] if prev else "", "; ".join(status)))
 

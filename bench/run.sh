@@ -12,7 +12,8 @@
 #   fold.<day>.market-maker.vsPrimitiveBook  >= 0.45  (core fold throughput / primitive-book loop's, in
 #                                                       CPU time per event: CpuTimeProfiler)
 #   step.<type>.market-maker.bytesPerOp       <= 0.1  (0 B/op for market events; JMH prints ~1e-3)
-#   every ratio: no more than 10 % below the previous committed result
+#   the gated ratios: no more than 10 % below the previous committed result (the one-fork ratios are
+#   flagged when they fall, not gated: they vary more than that from run to run on a shared machine)
 # Reported with their targets, not gated (absolute, machine-dependent): fold events/s (>= 25 M/s) and
 # step latency p99 (<= 1 us). Record/replay and end-to-end figures belong to later issues and are not
 # measured here.
