@@ -18,11 +18,28 @@ import java.util.Arrays;
 public final class QueueProcessor {
     private PendingCommand[] candidates = new PendingCommand[16];
 
+    // The last run that left no candidate: its execution state, that state's version after the run, and
+    // the kill switch it ran under. Scratch, not State (see process).
+    private ExecutionState settled;
+    private long settledVersion;
+    private boolean settledKillSwitch;
+
     /**
      * Runs Queue Processing on {@code x} at control time {@code nowNs}. While {@code killSwitch} is on,
      * validity drops pending NEWs and REPLACEs (their allow predates the switch; R3); CANCELs still go.
+     *
+     * <p>Validity and the choice of candidates read only the Queue, the Orders, the inflight requests
+     * (all three move {@link ExecutionState#version()}) and the kill switch. When none of them changed
+     * since a run on this same {@code x} that left every remaining command valid and none of them
+     * sendable, this run would drop nothing and dispatch nothing, so only the token bucket is refilled:
+     * the same outcome without walking the Queue and looking its keys up again (issue #11).
      */
     public void process(ExecutionState x, CoreConfiguration cfg, long nowNs, boolean killSwitch, QueueOutput out) {
+        if (x == settled && killSwitch == settledKillSwitch && x.version() == settledVersion) {
+            TokenBucket.refill(x, cfg.rateLimit(), nowNs);
+            return;
+        }
+        settled = null;
         dropInvalid(x, killSwitch, out);
         TokenBucket.refill(x, cfg.rateLimit(), nowNs);
         int n = collectCandidates(x, cfg);
@@ -37,6 +54,10 @@ public final class QueueProcessor {
         }
         if (i < n) {
             out.onObligation(TokenBucket.nextTokenAtNs(x, cfg.rateLimit()), candidates[i].orderKey());
+        } else {
+            settled = x;
+            settledVersion = x.version();
+            settledKillSwitch = killSwitch;
         }
         Arrays.fill(candidates, 0, n, null);
     }

@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class RiskEngine {
     private final RiskPolicy[] policies;
+    // The standard policies, in their order: checked by direct calls, not through one megamorphic
+    // interface call site (issue #11). Same verdicts, same POLICY_ERROR on anything thrown.
+    private final boolean standard;
 
     /** The standard policies ({@link RiskPolicies#STANDARD}). */
     public RiskEngine() {
@@ -21,10 +24,14 @@ public final class RiskEngine {
     /** Custom policies, applied in order; the first denial wins. */
     public RiskEngine(List<RiskPolicy> policies) {
         this.policies = policies.toArray(new RiskPolicy[0]);
+        this.standard = policies.equals(RiskPolicies.STANDARD);
     }
 
     /** The verdict for {@code intent}: {@link Reason#NONE} means ALLOWED. */
     public Reason check(RiskView state, CoreConfiguration cfg, IntentView intent) {
+        if (standard) {
+            return checkStandard(state, cfg, intent);
+        }
         for (RiskPolicy p : policies) {
             Reason r;
             try {
@@ -42,6 +49,34 @@ public final class RiskEngine {
             }
         }
         return Reason.NONE;
+    }
+
+    /**
+     * {@link RiskPolicies#STANDARD} in order, the first denial winning; anything thrown is
+     * {@link Reason#POLICY_ERROR} (the standard policies never return {@code null}).
+     */
+    private static Reason checkStandard(RiskView s, CoreConfiguration cfg, IntentView in) {
+        try {
+            Reason r = RiskPolicies.wellFormed(s, cfg, in);
+            if (r == Reason.NONE) {
+                r = RiskPolicies.killSwitch(s, cfg, in);
+            }
+            if (r == Reason.NONE) {
+                r = RiskPolicies.maxOrderQty(s, cfg, in);
+            }
+            if (r == Reason.NONE) {
+                r = RiskPolicies.priceBand(s, cfg, in);
+            }
+            if (r == Reason.NONE) {
+                r = RiskPolicies.maxPosition(s, cfg, in);
+            }
+            if (r == Reason.NONE) {
+                r = RiskPolicies.maxOpenOrders(s, cfg, in);
+            }
+            return r;
+        } catch (Throwable t) {
+            return Reason.POLICY_ERROR;
+        }
     }
 
     /** True when a verdict is ALLOWED. */

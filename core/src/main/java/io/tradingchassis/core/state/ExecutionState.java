@@ -20,15 +20,22 @@ public final class ExecutionState {
     private final PendingQueue queue;
     private final InflightTable inflight;
     private final TokenBucketState bucket;
+    private final ChangeCounter changes;
     private PendingCommand[] pool = new PendingCommand[8];
     private int poolSize;
 
     /** Empty execution state. */
     public ExecutionState() {
-        this(new Orders(), new Positions(), new PendingQueue(), new InflightTable(), new TokenBucketState());
+        this(new ChangeCounter());
     }
 
-    private ExecutionState(Orders o, Positions p, PendingQueue q, InflightTable i, TokenBucketState b) {
+    private ExecutionState(ChangeCounter c) {
+        this(new Orders(c), new Positions(), new PendingQueue(c), new InflightTable(c), new TokenBucketState(), c);
+    }
+
+    private ExecutionState(Orders o, Positions p, PendingQueue q, InflightTable i, TokenBucketState b,
+                           ChangeCounter c) {
+        this.changes = c;
         this.orders = o;
         this.positions = p;
         this.queue = q;
@@ -38,7 +45,8 @@ public final class ExecutionState {
 
     /** An exact, independent copy. */
     public ExecutionState copy() {
-        return new ExecutionState(orders.copy(), positions.copy(), queue.copy(), inflight.copy(), bucket.copy());
+        ChangeCounter c = new ChangeCounter();
+        return new ExecutionState(orders.copy(c), positions.copy(), queue.copy(c), inflight.copy(c), bucket.copy(), c);
     }
 
     /** Orders. */
@@ -71,7 +79,7 @@ public final class ExecutionState {
      * only depends on those (the Strategy's working index) is rebuilt when it moves. Not State.
      */
     public long version() {
-        return orders.modCount() + queue.modCount() + inflight.modCount();
+        return changes.value();
     }
 
     PendingCommand newCommand() {

@@ -16,13 +16,14 @@ public final class InflightTable {
 
     private final Long2ObjectHashMap<PendingCommand> byKey = new Long2ObjectHashMap<>();
     private long nextRequestId = FIRST_REQUEST_ID;
-    private long modCount;
+    private final ChangeCounter changes;
 
-    InflightTable() {
+    InflightTable(ChangeCounter changes) {
+        this.changes = changes;
     }
 
-    InflightTable copy() {
-        InflightTable c = new InflightTable();
+    InflightTable copy(ChangeCounter changesOfCopy) {
+        InflightTable c = new InflightTable(changesOfCopy);
         for (long k : Orders.sortedKeys(byKey)) {
             c.byKey.put(k, byKey.get(k).copy());
         }
@@ -67,9 +68,6 @@ public final class InflightTable {
         return byKey.values().iterator();
     }
 
-    long modCount() {
-        return modCount;
-    }
 
     /** Marks a dispatched command inflight with the next request id (the caller checked EC5); returns the id. */
     @Mutator
@@ -77,7 +75,7 @@ public final class InflightTable {
         long id = nextRequestId++;
         c.requestId(id);
         byKey.put(c.orderKey(), c);
-        modCount++;
+        changes.bump();
         return id;
     }
 
@@ -97,7 +95,7 @@ public final class InflightTable {
         if (requestId >= nextRequestId) {
             nextRequestId = requestId + 1; // ids stay unique if a strategy takes over later
         }
-        modCount++;
+        changes.bump();
         return c;
     }
 
@@ -105,7 +103,7 @@ public final class InflightTable {
     @Mutator
     public void markRecorded(PendingCommand c) {
         c.markRecorded();
-        modCount++;
+        changes.bump();
     }
 
     /** Releases the key's inflight marker (the answer arrived, or the dispatch failed). */
@@ -114,7 +112,7 @@ public final class InflightTable {
         PendingCommand c = byKey.remove(orderKey);
         if (c != null) {
             x.recycle(c);
-            modCount++;
+            changes.bump();
         }
     }
 

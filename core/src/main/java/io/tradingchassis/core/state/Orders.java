@@ -25,13 +25,14 @@ public final class Orders {
     private int terminalCount;
     private Order[] pool = new Order[8];
     private int poolSize;
-    private long modCount;
+    private final ChangeCounter changes;
 
-    Orders() {
+    Orders(ChangeCounter changes) {
+        this.changes = changes;
     }
 
-    Orders copy() {
-        Orders c = new Orders();
+    Orders copy(ChangeCounter changesOfCopy) {
+        Orders c = new Orders(changesOfCopy);
         for (long id : sortedKeys(live)) {
             c.live.put(id, live.get(id).copy());
         }
@@ -68,10 +69,6 @@ public final class Orders {
         return keyHighWater;
     }
 
-    /** Changes so far; a reader that caches a projection compares it (not State). */
-    long modCount() {
-        return modCount;
-    }
 
     /** Ids of the Orders held (non-terminal, plus those that became terminal this step), ascending; allocates. */
     public long[] ids() {
@@ -125,7 +122,7 @@ public final class Orders {
         live.put(orderId, o);
         submittedCount++;
         raiseKeyHighWater(orderId);
-        modCount++;
+        changes.bump();
         return o;
     }
 
@@ -147,21 +144,21 @@ public final class Orders {
             }
             terminal[terminalCount++] = o.orderId();
         }
-        modCount++;
+        changes.bump();
     }
 
     /** Applies a fill to an Order's quantities; the caller checked them. */
     @Mutator
     public void fill(Order o, long fillQty, long leaves) {
         o.fill(fillQty, leaves);
-        modCount++;
+        changes.bump();
     }
 
     /** Applies a replace: new price and total quantity (leaves = total − filled). */
     @Mutator
     public void replace(Order o, long priceTicks, long qtyLots) {
         o.replace(priceTicks, qtyLots);
-        modCount++;
+        changes.bump();
     }
 
     /** End of step: Orders that became terminal leave State and their objects return to the pool. */
@@ -179,7 +176,7 @@ public final class Orders {
         }
         if (terminalCount > 0) {
             terminalCount = 0;
-            modCount++;
+            changes.bump();
         }
     }
 

@@ -17,13 +17,14 @@ public final class PendingQueue {
     private int count;
     private long nextAdmissionSeq;
     private long nextIntentId;
-    private long modCount;
+    private final ChangeCounter changes;
 
-    PendingQueue() {
+    PendingQueue(ChangeCounter changes) {
+        this.changes = changes;
     }
 
-    PendingQueue copy() {
-        PendingQueue c = new PendingQueue();
+    PendingQueue copy(ChangeCounter changesOfCopy) {
+        PendingQueue c = new PendingQueue(changesOfCopy);
         c.items = new PendingCommand[items.length];
         for (int i = 0; i < count; i++) {
             PendingCommand p = items[i].copy();
@@ -64,9 +65,6 @@ public final class PendingQueue {
         return nextAdmissionSeq;
     }
 
-    long modCount() {
-        return modCount;
-    }
 
     /** Takes the next Intent id (Intent ids are derived from the stream, so State). */
     @Mutator
@@ -93,7 +91,7 @@ public final class PendingQueue {
         }
         items[count++] = c; // the newest admission sequence: the array stays sorted
         byKey.put(orderKey, c);
-        modCount++;
+        changes.bump();
         return c;
     }
 
@@ -114,7 +112,7 @@ public final class PendingQueue {
         // It now has the newest sequence: move it to the back.
         System.arraycopy(items, i + 1, items, i, count - i - 1);
         items[count - 1] = p;
-        modCount++;
+        changes.bump();
     }
 
     /** Removes the key's pending command and returns it (the caller recycles or dispatches it), or {@code null}. */
@@ -127,7 +125,7 @@ public final class PendingQueue {
         int i = indexOf(c);
         System.arraycopy(items, i + 1, items, i, count - i - 1);
         items[--count] = null;
-        modCount++;
+        changes.bump();
         return c;
     }
 

@@ -88,12 +88,12 @@ public final class CoreEngine {
         pipeline.prepare(configuration);
         StepResult result = spare;
         result.reset(position, type);
-        StateDeriver.apply(state, event, position, configuration, result);
+        StateDeriver.apply(state, event, type, position, configuration, result);
         if (active == null) {
             // CF1: the stream's first step binds its configuration; only ConfigurationActivated changes it.
             state.control().activeFingerprint(configuration.fingerprint());
         }
-        pipeline.run(state, event, position, configuration, result);
+        pipeline.run(state, event, type, position, configuration, result);
         state.execution().orders().retireTerminal(); // SPEC §4 (README): State keeps live work only
         state.lastPosition(position);
         spare = current;

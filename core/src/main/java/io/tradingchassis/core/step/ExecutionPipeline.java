@@ -5,6 +5,7 @@ import io.tradingchassis.core.config.StrategyConfig;
 import io.tradingchassis.core.event.CommandType;
 import io.tradingchassis.core.event.ControlTimeReason;
 import io.tradingchassis.core.event.Event;
+import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.intent.Disposition;
 import io.tradingchassis.core.intent.IntentBuffer;
 import io.tradingchassis.core.intent.Reason;
@@ -40,6 +41,9 @@ final class ExecutionPipeline implements QueueOutput {
     private CoreConfiguration strategyConfiguration;
     private Strategy strategy;
     private int memorySlots;
+    // The decision trigger of strategyConfiguration, as a bit per EventType ordinal and everyNth.
+    private long triggerMask;
+    private long everyNth;
     private StepResult out;
 
     /** {@code catalog} null: the provider each configuration was parsed with. */
@@ -76,18 +80,44 @@ final class ExecutionPipeline implements QueueOutput {
         if (s == null) {
             throw new IllegalArgumentException("strategy provider " + sc.id() + " created no strategy");
         }
+        long mask = 0;
+        for (EventType t : EventType.values()) {
+            if (cfg.decisionTrigger().triggers(t)) {
+                mask |= 1L << t.ordinal();
+            }
+        }
         strategy = s;
         memorySlots = provider.memorySlots();
+        triggerMask = mask;
+        everyNth = cfg.decisionTrigger().everyNth();
         strategyConfiguration = cfg;
     }
 
-    void run(State state, Event event, long position, CoreConfiguration cfg, StepResult result) {
+    void run(State state, Event event, EventType type, long position, CoreConfiguration cfg, StepResult result) {
         this.out = result;
         ExecutionState x = state.execution();
         PendingQueue q = x.queue();
         long firstIntentId = q.nextIntentId();
         intents.clear();
-        decide(state, event, position, cfg);
+        decide(state, event, type, position, cfg);
+        if (intents.size() > 0) {
+            checkAndAdmit(state, x, q, cfg, result);
+        }
+        processor.process(x, cfg, state.control().controlTimeNs(), state.control().killSwitch(), this);
+        long timer = state.control().strategyTimerNs();
+        if (timer != ControlState.NO_TIME && (!result.hasObligation() || timer < result.obligationDeadlineNs())) {
+            // SPEC §9: timers and rate-limit recovery are one mechanism; the earliest deadline is returned.
+            result.obligation(timer, TIMER_SCOPE, ControlTimeReason.STRATEGY_TIMER);
+        }
+        if (q.nextIntentId() != firstIntentId) {
+            reportWaiting(x, q, firstIntentId, result);
+        }
+        this.out = null;
+    }
+
+    /** SPEC §5 steps 4–5 for each Intent of the decision: Risk, then the Queue under dominance. */
+    private void checkAndAdmit(State state, ExecutionState x, PendingQueue q, CoreConfiguration cfg,
+                               StepResult result) {
         riskView.bind(state);
         for (int i = 0; i < intents.size(); i++) {
             long intentId = q.takeIntentId();
@@ -100,13 +130,13 @@ final class ExecutionPipeline implements QueueOutput {
                     intents.side(i), intents.priceTicks(i), intents.qtyLots(i), intents.timeInForce(i), this);
         }
         riskView.unbind();
-        processor.process(x, cfg, state.control().controlTimeNs(), state.control().killSwitch(), this);
-        long timer = state.control().strategyTimerNs();
-        if (timer != ControlState.NO_TIME && (!result.hasObligation() || timer < result.obligationDeadlineNs())) {
-            // SPEC §9: timers and rate-limit recovery are one mechanism; the earliest deadline is returned.
-            result.obligation(timer, TIMER_SCOPE, ControlTimeReason.STRATEGY_TIMER);
-        }
-        // Intents of this step still waiting: report why (inflight gating or rate limit).
+    }
+
+    /**
+     * Intents of this step still waiting: report why (inflight gating or rate limit). Only commands with
+     * an intent id taken in this step qualify, so a step that took none has nothing to report.
+     */
+    private static void reportWaiting(ExecutionState x, PendingQueue q, long firstIntentId, StepResult result) {
         for (int p = 0; p < q.size(); p++) {
             PendingCommand c = q.at(p);
             if (c.intentId() >= firstIntentId) {
@@ -114,26 +144,25 @@ final class ExecutionPipeline implements QueueOutput {
                 result.addDisposition(c.intentId(), c.orderKey(), c.type(), Disposition.PENDING, why);
             }
         }
-        this.out = null;
     }
 
     /** SPEC §5 step 3: the decision trigger (event types, every Nth, strategy predicate), then the Strategy. */
-    private void decide(State state, Event event, long position, CoreConfiguration cfg) {
-        long timer = state.control().strategyTimerNs();
-        boolean timerDue = timer != ControlState.NO_TIME && timer <= state.control().controlTimeNs();
+    private void decide(State state, Event event, EventType type, long position, CoreConfiguration cfg) {
+        ControlState control = state.control();
+        long timer = control.strategyTimerNs();
+        boolean timerDue = timer != ControlState.NO_TIME && timer <= control.controlTimeNs();
         if (timerDue) {
-            state.control().strategyTimerNs(ControlState.NO_TIME); // single-shot; decide may set the next
+            control.strategyTimerNs(ControlState.NO_TIME); // single-shot; decide may set the next
         } else {
-            if (!cfg.decisionTrigger().triggers(event.type())) {
+            if ((triggerMask & (1L << type.ordinal())) == 0) { // cfg.decisionTrigger().triggers(type)
                 return;
             }
-            long count = state.control().countTriggeringEvent(); // I4: the counter is State
-            long everyNth = cfg.decisionTrigger().everyNth();
+            long count = control.countTriggeringEvent(); // I4: the counter is State
             if (everyNth != 1 && count % everyNth != 0) {
                 return;
             }
         }
-        view.begin(state, cfg, event, position, memorySlots);
+        view.begin(state, cfg, event, type, position, memorySlots);
         try {
             if (!strategy.wantsDecision(view)) {
                 return;

@@ -9,6 +9,7 @@ import io.tradingchassis.core.event.ConfigurationActivated;
 import io.tradingchassis.core.event.ControlTime;
 import io.tradingchassis.core.event.DispatchFailed;
 import io.tradingchassis.core.event.Event;
+import io.tradingchassis.core.event.EventType;
 import io.tradingchassis.core.event.FeedGap;
 import io.tradingchassis.core.event.KillSwitch;
 import io.tradingchassis.core.event.OrderAccepted;
@@ -41,20 +42,43 @@ final class StateDeriver {
     private StateDeriver() {
     }
 
-    /** Applies {@code e} at {@code pos}; Order transitions go to {@code out}. */
-    static void apply(State s, Event e, long pos, CoreConfiguration cfg, StepResult out) {
-        switch (e.type()) {
+    /**
+     * Applies {@code e} (of type {@code type}, read once by the caller) at {@code pos}; Order transitions
+     * go to {@code out}. Market events, the hot path, are handled here with their concrete types, so no
+     * interface call on the event is made twice; the rest goes to {@link #applyOther}.
+     */
+    static void apply(State s, Event e, EventType type, long pos, CoreConfiguration cfg, StepResult out) {
+        long localTsNs;
+        switch (type) {
             case BOOK_DELTA:
-                bookDelta(s, (BookDelta) e, pos, cfg);
-                break;
-            case BOOK_SNAPSHOT:
-                bookSnapshot(s, (BookSnapshot) e, pos, cfg);
+                BookDelta d = (BookDelta) e;
+                bookDelta(s, d, pos, cfg);
+                localTsNs = d.localTsNs();
                 break;
             case TRADE:
-                trade(s, (Trade) e, pos, cfg);
+                Trade t = (Trade) e;
+                trade(s, t, pos, cfg);
+                localTsNs = t.localTsNs();
                 break;
             case BBO:
-                bbo(s, (Bbo) e, pos, cfg);
+                Bbo b = (Bbo) e;
+                bbo(s, b, pos, cfg);
+                localTsNs = b.localTsNs();
+                break;
+            default:
+                applyOther(s, e, type, pos, cfg, out);
+                localTsNs = e.localTsNs();
+                break;
+        }
+        // Control time is max(localTsNs) so far (SPEC §2); advanced after validation succeeded.
+        s.control().observe(localTsNs);
+    }
+
+    private static void applyOther(State s, Event e, EventType type, long pos, CoreConfiguration cfg,
+                                   StepResult out) {
+        switch (type) {
+            case BOOK_SNAPSHOT:
+                bookSnapshot(s, (BookSnapshot) e, pos, cfg);
                 break;
             case ORDER_ACCEPTED:
                 accepted(s, (OrderAccepted) e, pos, out);
@@ -98,10 +122,8 @@ final class StateDeriver {
                 controlTime(s, (ControlTime) e, pos);
                 break;
             default:
-                throw new IllegalStateException("unhandled event type " + e.type());
+                throw new IllegalStateException("unhandled event type " + type);
         }
-        // Control time is max(localTsNs) so far (SPEC §2); advanced after validation succeeded.
-        s.control().observe(e.localTsNs());
     }
 
     // ---------------------------------------------------------------- market

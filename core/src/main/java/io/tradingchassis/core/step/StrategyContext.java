@@ -28,6 +28,8 @@ import org.agrona.collections.Long2ObjectHashMap;
 final class StrategyContext extends StateReader implements StrategyView {
     private CoreConfiguration cfg;
     private Event event;
+    private EventType eventType;
+    private ExecutionState execution;
     private long position;
     private boolean writable;
 
@@ -51,11 +53,18 @@ final class StrategyContext extends StateReader implements StrategyView {
     private int wCount;
     private long[] scratchKeys = new long[8];
 
-    /** Binds the view to this step's State, configuration and triggering event (read-only phase). */
+    /** As {@link #begin(State, CoreConfiguration, Event, EventType, long, int)} with the event's own type. */
     void begin(State s, CoreConfiguration c, Event e, long pos, int slots) {
+        begin(s, c, e, e.type(), pos, slots);
+    }
+
+    /** Binds the view to this step's State, configuration and triggering event (read-only phase). */
+    void begin(State s, CoreConfiguration c, Event e, EventType type, long pos, int slots) {
         bindState(s);
+        this.execution = s.execution();
         this.cfg = c;
         this.event = e;
+        this.eventType = type;
         this.position = pos;
         this.writable = false;
         this.memorySlots = slots;
@@ -89,7 +98,9 @@ final class StrategyContext extends StateReader implements StrategyView {
         memoryLoaded = false;
         timerDirty = false;
         bindState(null);
-        event = null;
+        execution = null;
+        event = null; // the core never retains an event after its step
+        eventType = null;
     }
 
     // ---------------------------------------------------------------- StateView
@@ -128,12 +139,12 @@ final class StrategyContext extends StateReader implements StrategyView {
 
     @Override
     public EventType eventType() {
-        return event.type();
+        return eventType;
     }
 
     @Override
     public int eventInstrument() {
-        switch (event.type()) {
+        switch (eventType) {
             case BOOK_DELTA:
                 return ((BookDelta) event).instrument();
             case BOOK_SNAPSHOT:
@@ -257,12 +268,13 @@ final class StrategyContext extends StateReader implements StrategyView {
     }
 
     private void index() {
-        ExecutionState x = state().execution();
-        long version = x.version();
-        if (state() == indexedState && version == indexedVersion) {
+        // Every accessor asks: one read of the execution state's change counter (issue #11).
+        long version = execution.version();
+        if (version == indexedVersion && state() == indexedState) {
             return;
         }
-        rebuild(x);
+        indexedState = null; // a rebuild that throws leaves no index behind
+        rebuild(execution);
         indexedState = state();
         indexedVersion = version;
     }
