@@ -3,20 +3,17 @@ package io.tradingchassis.golden.junit;
 import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.event.Event;
 import io.tradingchassis.core.strategy.StrategyCatalog;
+import io.tradingchassis.replay.golden.LimitedInput;
+import io.tradingchassis.replay.golden.ListInput;
 import io.tradingchassis.replay.golden.Recording;
 import io.tradingchassis.replay.golden.Scenario;
-import io.tradingchassis.replay.log.EventRecords;
 import io.tradingchassis.runtime.InputSource;
 import io.tradingchassis.runtime.backtest.Backtest;
 import io.tradingchassis.runtime.backtest.DatasetInput;
 import io.tradingchassis.runtime.backtest.SyntheticMarket;
 import io.tradingchassis.runtime.dataset.Dataset;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -148,7 +145,7 @@ public final class GoldenRun {
                 case EVENTS -> {
                     market = new ListInput(events);
                     feed = new ListInput(events);
-                    datasetId = inlineId(events);
+                    datasetId = Recording.inlineId(events);
                 }
                 default -> {
                     a = DatasetInput.open(file, configuration);
@@ -178,20 +175,6 @@ public final class GoldenRun {
         return maxEvents == Long.MAX_VALUE ? "" : ",first=" + maxEvents;
     }
 
-    /** {@code inline:sha256:…} over the events' JSON lines, as golden scenarios name a hand-written market. */
-    static String inlineId(List<Event> events) {
-        StringBuilder sb = new StringBuilder();
-        for (Event e : events) {
-            sb.append(EventRecords.toJson(e)).append('\n');
-        }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return "inline:sha256:" + HexFormat.of().formatHex(h);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
-    }
-
     @Override
     public String toString() {
         return switch (kind) {
@@ -200,48 +183,5 @@ public final class GoldenRun {
             case DATASET -> "dataset " + file + first();
             case SCENARIO -> "scenario " + file;
         };
-    }
-
-    /** An input over a list of events, in list order. */
-    private static final class ListInput implements InputSource {
-        private final List<Event> events;
-        private int next;
-
-        ListInput(List<Event> events) {
-            this.events = events;
-        }
-
-        @Override
-        public long peekLocalTsNs() {
-            return next < events.size() ? events.get(next).localTsNs() : EXHAUSTED;
-        }
-
-        @Override
-        public Event poll() {
-            return events.get(next++);
-        }
-    }
-
-    /** The first {@code max} events of another input. */
-    private static final class LimitedInput implements InputSource {
-        private final InputSource in;
-        private final long max;
-        private long taken;
-
-        LimitedInput(InputSource in, long max) {
-            this.in = in;
-            this.max = max;
-        }
-
-        @Override
-        public long peekLocalTsNs() {
-            return taken < max ? in.peekLocalTsNs() : EXHAUSTED;
-        }
-
-        @Override
-        public Event poll() {
-            taken++;
-            return in.poll();
-        }
     }
 }

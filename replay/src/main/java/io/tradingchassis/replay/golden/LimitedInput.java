@@ -4,12 +4,13 @@ import io.tradingchassis.core.event.Event;
 import io.tradingchassis.runtime.InputSource;
 
 /** The first {@code max} events of another source. */
-final class LimitedInput implements InputSource {
+public final class LimitedInput implements InputSource {
     private final InputSource in;
     private final long max;
     private long taken;
 
-    LimitedInput(InputSource in, long max) {
+    /** See the class comment. */
+    public LimitedInput(InputSource in, long max) {
         this.in = in;
         this.max = max;
     }

@@ -4,13 +4,14 @@ import io.tradingchassis.core.event.Event;
 import io.tradingchassis.runtime.InputSource;
 import java.util.List;
 
-/** An input source over a list of events, in list order (a scenario's hand-written market). */
-final class ListInput implements InputSource {
+/** An input source over a list of events, in list order (a hand-written market). */
+public final class ListInput implements InputSource {
     private final List<Event> events;
     private final long limit;
     private int next;
 
-    ListInput(List<Event> events) {
+    /** See the class comment. */
+    public ListInput(List<Event> events) {
         this.events = List.copyOf(events);
         this.limit = events.size();
     }

@@ -2,7 +2,9 @@ package io.tradingchassis.replay.golden;
 
 import io.tradingchassis.core.config.CoreConfiguration;
 import io.tradingchassis.core.config.SyntheticMarketModel;
+import io.tradingchassis.core.event.Event;
 import io.tradingchassis.core.state.State;
+import io.tradingchassis.replay.log.EventRecords;
 import io.tradingchassis.replay.log.GoldenLogWriter;
 import io.tradingchassis.replay.log.LogFormat;
 import io.tradingchassis.replay.log.LogHeader;
@@ -11,8 +13,12 @@ import io.tradingchassis.runtime.backtest.RunMetrics;
 import io.tradingchassis.runtime.codec.EventCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -27,6 +33,20 @@ public final class Recording {
     /** The dataset id of a configuration's synthetic market (as {@code tc backtest} names it). */
     public static String syntheticId(SyntheticMarketModel sm) {
         return "synthetic:seed=" + sm.seed() + ",events=" + sm.events() + ",midTicks=" + sm.midTicks();
+    }
+
+    /** {@code inline:sha256:…} over the events' JSON lines: the dataset id of a hand-written market. */
+    public static String inlineId(List<Event> events) {
+        StringBuilder sb = new StringBuilder();
+        for (Event e : events) {
+            sb.append(EventRecords.toJson(e)).append('\n');
+        }
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return "inline:sha256:" + HexFormat.of().formatHex(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
     }
 
     /** The header of a log of a run of {@code cfg} (then of {@code more}, activated mid-stream) over {@code datasetId}. */

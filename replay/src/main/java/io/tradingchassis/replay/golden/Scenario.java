@@ -28,11 +28,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -196,7 +193,7 @@ public final class Scenario {
         List<AutoCloseable> open = new ArrayList<>();
         try {
             if (events != null) {
-                datasetId = inlineId();
+                datasetId = Recording.inlineId(events);
                 market = new ListInput(events);
                 feed = new ListInput(events);
             } else if (binance != null) {
@@ -248,19 +245,6 @@ public final class Scenario {
         return out;
     }
 
-    private String inlineId() {
-        try {
-            StringBuilder sb = new StringBuilder();
-            for (Event e : events) {
-                sb.append(EventRecords.toJson(e)).append('\n');
-            }
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return "inline:sha256:" + HexFormat.of().formatHex(h);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
-    }
-
     private void recordStream(Path out) throws IOException {
         Map<String, CoreConfiguration> byFp = new HashMap<>();
         byFp.put(configuration.fingerprint(), configuration);
@@ -268,7 +252,7 @@ public final class Scenario {
         State state = new State();
         CoreEngine engine = new CoreEngine(new RiskEngine());
         CoreConfiguration cfg = configuration;
-        try (GoldenLogWriter w = GoldenLogWriter.create(out, Recording.header(configuration, more, inlineId()), state,
+        try (GoldenLogWriter w = GoldenLogWriter.create(out, Recording.header(configuration, more, Recording.inlineId(events)), state,
                 true)) {
             for (int i = 0; i < events.size(); i++) {
                 Event e = events.get(i);
