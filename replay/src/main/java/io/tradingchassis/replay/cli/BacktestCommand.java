@@ -1,20 +1,12 @@
 package io.tradingchassis.replay.cli;
 
-import io.tradingchassis.core.config.CoreConfiguration;
-import io.tradingchassis.core.config.SyntheticMarketModel;
-import io.tradingchassis.runtime.InputSource;
 import io.tradingchassis.runtime.backtest.Backtest;
-import io.tradingchassis.runtime.backtest.DatasetInput;
 import io.tradingchassis.runtime.backtest.RunIdentity;
 import io.tradingchassis.runtime.backtest.RunMetrics;
 import io.tradingchassis.runtime.backtest.StreamRecorder;
-import io.tradingchassis.runtime.backtest.SyntheticMarket;
-import io.tradingchassis.runtime.dataset.Dataset;
-import io.tradingchassis.runtime.dataset.DatasetFormatException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -72,62 +64,24 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(config)) {
-            throw new UserInputException(config + ": no such configuration file");
-        }
-        CoreConfiguration cfg = CoreConfiguration.load(config);
-        if (cfg.instruments().isEmpty()) {
-            throw new UserInputException(config + ": $.instruments: a backtest needs at least one instrument");
-        }
-        InputSource market;
-        InputSource feed;
-        String datasetId;
-        long total;
-        DatasetInput dataset = null;
-        DatasetInput venueFeed = null;
-        if (data != null) {
-            try {
-                datasetId = Dataset.id(data);
-                dataset = DatasetInput.open(data, cfg);
-                venueFeed = DatasetInput.open(data, cfg); // the venue's own reader of the same data
-            } catch (NoSuchFileException e) {
-                throw new UserInputException(data + ": no such dataset");
-            } catch (DatasetFormatException | IllegalArgumentException e) {
-                throw new UserInputException(e.getMessage());
-            }
-            market = dataset;
-            feed = venueFeed;
-            total = dataset.eventCount();
-        } else {
-            SyntheticMarketModel sm = cfg.syntheticMarket();
-            market = SyntheticMarket.of(sm);
-            feed = SyntheticMarket.of(sm); // the venue's own copy: same seed, same rows
-            datasetId = "synthetic:seed=" + sm.seed() + ",events=" + sm.events() + ",midTicks=" + sm.midTicks();
-            total = sm.events();
-        }
-        Backtest backtest = Backtest.simulated(cfg, market, datasetId, feed);
-        RunIdentity id = backtest.identity();
-        Path dir = out.resolve(id.runId());
         RunMetrics m;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new OutputFileException(dir + ": cannot create the run folder: " + e.getMessage());
-        }
-        Progress progress = new Progress(quiet, total);
-        try (StreamRecorder stream = StreamRecorder.create(dir.resolve("stream.tcds"), cfg)) {
-            m = backtest.run(dir, stream, progress::update);
-            stream.commit();
-        } finally {
-            progress.close();
+        Path dir;
+        RunIdentity id;
+        try (RunInputs in = RunInputs.open(config, data)) {
+            Backtest backtest = in.backtest();
+            id = backtest.identity();
+            dir = out.resolve(id.runId());
             try {
-                if (dataset != null) {
-                    dataset.close();
-                }
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new OutputFileException(dir + ": cannot create the run folder: " + e.getMessage());
+            }
+            Progress progress = new Progress(quiet, in.total);
+            try (StreamRecorder stream = StreamRecorder.create(dir.resolve("stream.tcds"), in.configuration)) {
+                m = backtest.run(dir, stream, progress::update);
+                stream.commit();
             } finally {
-                if (venueFeed != null) {
-                    venueFeed.close();
-                }
+                progress.close();
             }
         }
         BigDecimal position = m.lotSize().multiply(BigDecimal.valueOf(m.positionLots())).stripTrailingZeros();
