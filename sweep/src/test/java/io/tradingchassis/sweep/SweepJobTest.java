@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,7 +55,8 @@ class SweepJobTest {
             """;
 
     @Test
-    void sweepCsvIsByteIdenticalOnLocal1AndLocal2AndEveryChainEqualsADirectRecording(@TempDir Path tmp)
+    @Timeout(240)
+    void sweepCsvIsByteIdenticalOnLocal1Local2AndStandaloneAndEveryChainEqualsADirectRecording(@TempDir Path tmp)
             throws Exception {
         SweepSpec spec = SweepSpec.parse(SWEEP, "test-sweep.json", tmp);
         assertEquals(12, spec.runs().size());
@@ -65,6 +67,16 @@ class SweepJobTest {
         byte[] a = Files.readAllBytes(one.resolve("sweep.csv"));
         byte[] b = Files.readAllBytes(two.resolve("sweep.csv"));
         assertEquals(new String(a, StandardCharsets.UTF_8), new String(b, StandardCharsets.UTF_8));
+        Path three = tmp.resolve("standalone");
+        try (StandaloneCluster cluster = new StandaloneCluster(tmp.resolve("cluster"))) {
+            try (JavaSparkContext sc = new JavaSparkContext(cluster.conf())) {
+                SweepJob.Result r = SweepJob.run(sc, spec, null, null);
+                assertEquals(0, r.errors(), () -> r.rows() + "\n" + cluster.logs());
+                SweepJob.write(three, spec, r, cluster.master());
+            }
+        }
+        assertEquals(new String(a, StandardCharsets.UTF_8),
+                Files.readString(three.resolve("sweep.csv"), StandardCharsets.UTF_8), "standalone master + worker");
         List<String> lines = Files.readAllLines(one.resolve("sweep.csv"));
         assertEquals(13, lines.size(), "a header and 12 rows");
 
