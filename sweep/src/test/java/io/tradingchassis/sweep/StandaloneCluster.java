@@ -46,7 +46,8 @@ final class StandaloneCluster implements AutoCloseable {
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                 .set("spark.executor.extraJavaOptions", String.join(" ", jvmFlags()))
                 .set("spark.executor.memory", "512m")
-                .set("spark.cores.max", "2");
+                .set("spark.cores.max", "2")
+                .set("spark.executor.cores", "2");
     }
 
     private static List<String> jvmFlags() {
