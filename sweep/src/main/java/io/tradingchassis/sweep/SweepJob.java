@@ -111,10 +111,11 @@ public final class SweepJob {
         return nodes;
     }
 
-    /** Writes {@code DIR/sweep.csv} and {@code DIR/sweep.json}. */
+    /** Writes {@code DIR/sweep.csv}, {@code DIR/sweep.json} and {@code DIR/sweep.html}. */
     public static void write(Path dir, SweepSpec spec, Result result, String master) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("sweep.csv"), csv(spec, result.rows()), StandardCharsets.UTF_8);
+        SweepReport.write(dir.resolve("sweep.html"), spec, result.rows());
         ObjectNode root = JSON.createObjectNode();
         root.put("source", spec.source());
         root.put("runs", result.rows().size());

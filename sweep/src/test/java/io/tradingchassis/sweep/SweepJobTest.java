@@ -77,6 +77,8 @@ class SweepJobTest {
         }
         assertEquals(new String(a, StandardCharsets.UTF_8),
                 Files.readString(three.resolve("sweep.csv"), StandardCharsets.UTF_8), "standalone master + worker");
+        assertEquals(Files.readString(one.resolve("sweep.html")), Files.readString(two.resolve("sweep.html")));
+        assertTrue(Files.readString(one.resolve("sweep.html")).contains("uPlot"), "uPlot inlined");
         List<String> lines = Files.readAllLines(one.resolve("sweep.csv"));
         assertEquals(13, lines.size(), "a header and 12 rows");
 
