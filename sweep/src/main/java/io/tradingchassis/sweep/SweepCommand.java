@@ -39,6 +39,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on standard error.")
     boolean quiet;
 
+    @Option(names = "--spark", description = "Use Spark even for a local sweep of fewer than "
+            + IN_PROCESS_BELOW + " runs (which otherwise run in this JVM: Spark's session start, about 4 s, "
+            + "would dominate).")
+    boolean forceSpark;
+
+    /** A local sweep of fewer runs than this runs in-process unless {@code --spark}. */
+    static final int IN_PROCESS_BELOW = 4;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(sweep)) {
@@ -52,13 +60,21 @@ public final class SweepCommand implements Callable<Integer> {
             System.err.println("tc-sweep: " + e.getMessage());
             return 2;
         }
-        System.err.println("tc-sweep: " + spec.runs().size() + " runs on " + master);
+        String logs = keepLogs ? out.resolve("logs").toAbsolutePath().toString() : null;
         SweepJob.Result result;
-        try (JavaSparkContext sc = new JavaSparkContext(SweepJob.conf(master))) {
-            String logs = keepLogs ? out.resolve("logs").toAbsolutePath().toString() : null;
-            result = SweepJob.run(sc, spec, logs, quiet ? null : System.err);
+        String ranOn = master;
+        if (master.startsWith("local") && spec.runs().size() < IN_PROCESS_BELOW && !forceSpark) {
+            ranOn = "in-process";
+            System.err.println("tc-sweep: " + spec.runs().size() + " runs in this JVM, without Spark (fewer than "
+                    + IN_PROCESS_BELOW + " runs on " + master + "; --spark to use Spark)");
+            result = SweepJob.runInProcess(spec, logs, quiet ? null : System.err);
+        } else {
+            System.err.println("tc-sweep: " + spec.runs().size() + " runs on " + master);
+            try (JavaSparkContext sc = new JavaSparkContext(SweepJob.conf(master))) {
+                result = SweepJob.run(sc, spec, logs, quiet ? null : System.err);
+            }
         }
-        SweepJob.write(out, spec, result, master);
+        SweepJob.write(out, spec, result, ranOn);
         System.out.println("OK sweep: " + result.rows().size() + " runs, " + result.errors() + " failed; results: "
                 + out.resolve("sweep.csv"));
         return 0;

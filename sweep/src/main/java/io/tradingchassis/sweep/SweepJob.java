@@ -96,6 +96,23 @@ public final class SweepJob {
         return new Result(sortRows(out), wall);
     }
 
+    /**
+     * Runs {@code spec} in this JVM, one run after another, without Spark: the same {@link SweepTask} per
+     * run, so the same rows (for sweeps too small to pay Spark's session start, and as the plain-loop baseline).
+     */
+    public static Result runInProcess(SweepSpec spec, String keepLogsDir, PrintStream progress) {
+        List<String> out = new ArrayList<>();
+        long started = System.nanoTime(); // wall clock: only for the wallClock section
+        int total = spec.runs().size();
+        for (RunSpec r : spec.runs()) {
+            out.add(SweepTask.run(r.toJson(), keepLogsDir));
+            if (progress != null) {
+                progress.println("tc-sweep: " + out.size() + "/" + total + " runs done");
+            }
+        }
+        return new Result(sortRows(out), System.nanoTime() - started);
+    }
+
     /** Rows (JSON) sorted by run id, then grid index. */
     public static List<JsonNode> sortRows(List<String> rows) {
         List<JsonNode> nodes = new ArrayList<>();

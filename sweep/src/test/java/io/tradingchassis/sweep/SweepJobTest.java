@@ -67,6 +67,10 @@ class SweepJobTest {
         byte[] a = Files.readAllBytes(one.resolve("sweep.csv"));
         byte[] b = Files.readAllBytes(two.resolve("sweep.csv"));
         assertEquals(new String(a, StandardCharsets.UTF_8), new String(b, StandardCharsets.UTF_8));
+        Path plain = tmp.resolve("in-process");
+        SweepJob.write(plain, spec, SweepJob.runInProcess(spec, null, null), "in-process");
+        assertEquals(new String(a, StandardCharsets.UTF_8), Files.readString(plain.resolve("sweep.csv")),
+                "the in-process loop gives the same rows");
         Path three = tmp.resolve("standalone");
         try (StandaloneCluster cluster = new StandaloneCluster(tmp.resolve("cluster"))) {
             try (JavaSparkContext sc = new JavaSparkContext(cluster.conf())) {
