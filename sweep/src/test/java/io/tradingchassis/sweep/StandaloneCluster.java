@@ -1,0 +1,125 @@
+package io.tradingchassis.sweep;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.SparkConf;
+
+/**
+ * A Spark standalone master and one worker on 127.0.0.1, each its own JVM on this test's classpath,
+ * started and stopped by the test (issue 12: the cluster case in {@code mvn verify}). The worker builds
+ * its executors' classpath from {@code spark.executor.extraClassPath} (this JVM's classpath); with no
+ * Spark distribution, {@code SPARK_TESTING=1} lets it do without a {@code SPARK_HOME/jars} folder.
+ */
+final class StandaloneCluster implements AutoCloseable {
+    private final List<Process> processes = new ArrayList<>();
+    private final Path dir;
+    private final int port;
+
+    StandaloneCluster(Path dir) throws IOException, InterruptedException {
+        this.dir = dir;
+        Files.createDirectories(dir.resolve("work"));
+        this.port = freePort();
+        start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
+                String.valueOf(port), "--webui-port", String.valueOf(freePort()));
+        waitForPort(port);
+        start("worker", "org.apache.spark.deploy.worker.Worker", master(), "--host", "127.0.0.1", "--cores", "2",
+                "--memory", "1g", "--webui-port", String.valueOf(freePort()), "--work-dir",
+                dir.resolve("work").toString());
+    }
+
+    String master() {
+        return "spark://127.0.0.1:" + port;
+    }
+
+    /** The driver's configuration: executors on this JVM's classpath, with the JVM flags the build uses. */
+    SparkConf conf() {
+        return SweepJob.conf(master())
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+                .set("spark.executor.extraJavaOptions", String.join(" ", jvmFlags()))
+                .set("spark.executor.memory", "512m")
+                .set("spark.cores.max", "2")
+                .set("spark.executor.cores", "2");
+    }
+
+    private static List<String> jvmFlags() {
+        return List.of("--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+                "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+                "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
+    }
+
+    private void start(String name, String main, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        cmd.addAll(jvmFlags());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main);
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        env.put("SPARK_HOME", dir.toString());
+        env.put("SPARK_SCALA_VERSION", "2.13");
+        env.put("SPARK_TESTING", "1");
+        processes.add(pb.start());
+    }
+
+    /** The last lines of the master's and worker's logs (for a failure message). */
+    String logs() {
+        StringBuilder sb = new StringBuilder();
+        for (String n : List.of("master", "worker")) {
+            try {
+                List<String> lines = Files.readAllLines(dir.resolve(n + ".log"));
+                sb.append("--- ").append(n).append('\n');
+                lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(l -> sb.append(l).append('\n'));
+            } catch (IOException e) {
+                sb.append("--- ").append(n).append(": no log\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void waitForPort(int p) throws InterruptedException, IOException {
+        for (int i = 0; i < 300; i++) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), p), 200);
+                return;
+            } catch (IOException e) {
+                if (!processes.get(0).isAlive()) {
+                    throw new IOException("the master exited:\n" + logs());
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IOException("the master did not listen on " + p + ":\n" + logs());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process p = processes.get(i);
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
