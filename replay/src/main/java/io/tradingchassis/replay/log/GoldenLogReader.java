@@ -326,6 +326,11 @@ public final class GoldenLogReader implements AutoCloseable {
         return eventTo;
     }
 
+    /** Whether the current entries of this reader and {@code other} hold the same codec bytes (no copy). */
+    public boolean sameEventBytes(GoldenLogReader other) {
+        return Arrays.equals(buf.array(), eventFrom, eventTo, other.buf.array(), other.eventFrom, other.eventTo);
+    }
+
     /** A copy of the current entry's codec bytes. */
     public byte[] eventBytes() {
         byte[] b = new byte[eventTo - eventFrom];
@@ -339,18 +344,23 @@ public final class GoldenLogReader implements AutoCloseable {
      * @throws LogException ({@link LogFailure#CORRUPT}) when its bytes are not one whole event
      */
     public Event event() {
-        ByteBuffer b = buf.duplicate().order(buf.order());
-        b.limit(eventTo).position(eventFrom);
+        // Decode in place (no view buffer per entry): the event's bytes are bounded by the limit, then
+        // position and limit are put back as they were.
+        int position0 = buf.position();
+        int limit0 = buf.limit();
+        buf.limit(eventTo).position(eventFrom);
         try {
-            Event e = EventCodec.decode(b, header.codecVersion());
-            if (b.hasRemaining()) {
+            Event e = EventCodec.decode(buf, header.codecVersion());
+            if (buf.hasRemaining()) {
                 throw new LogException(LogFailure.CORRUPT, file, position, recordOffset,
-                        "the event's bytes hold " + b.remaining() + " bytes more than its " + e.type());
+                        "the event's bytes hold " + buf.remaining() + " bytes more than its " + e.type());
             }
             return e;
         } catch (EventCodecException e) {
             throw new LogException(LogFailure.CORRUPT, file, position, bufOffset + e.offset(),
                     "the event does not decode: " + e.detail());
+        } finally {
+            buf.limit(limit0).position(position0);
         }
     }
 

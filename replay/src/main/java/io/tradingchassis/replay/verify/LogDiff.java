@@ -14,7 +14,6 @@ import io.tradingchassis.replay.log.LogException;
 import io.tradingchassis.replay.log.LogFailure;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,7 @@ public final class LogDiff {
                     return new Result(true, -1, null, null, null, null, 0, 0, List.of(), n);
                 }
                 boolean same = hasA && hasB && x.in.chain() == y.in.chain()
-                        && Arrays.equals(x.in.eventBytes(), y.in.eventBytes());
+                        && x.in.sameEventBytes(y.in);
                 StepResult ra = hasA ? x.apply() : null;
                 String sa = ra == null ? null : ra.toString();
                 StepResult rb = hasB ? y.apply() : null;
