@@ -25,4 +25,16 @@ class ModuleDirectionRulesTest {
         assertBites(ModuleDirectionRules.productDoesNotDependOnCheckers(FIXTURES_ROOT),
                 fixture("replay.ReplayUsesBench"));
     }
+
+    @Test
+    void product_does_not_depend_on_sweep_bites() {
+        assertBites(ModuleDirectionRules.productDoesNotDependOnSweep(FIXTURES_ROOT),
+                fixture("runtime.RuntimeCallsSweep"));
+    }
+
+    @Test
+    void only_the_sweep_module_uses_spark_bites() {
+        assertBites(ModuleDirectionRules.onlyTheSweepModuleUsesSpark(FIXTURES_ROOT),
+                new String[] {fixture("replay.ReplayUsesSpark")}, fixture("sweep.SweepDriver"));
+    }
 }

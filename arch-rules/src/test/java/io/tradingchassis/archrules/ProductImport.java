@@ -26,10 +26,11 @@ public final class ProductImport {
     /** Root of the fixture tree: small classes that break each rule on purpose. */
     public static final String FIXTURES_ROOT = "io.tradingchassis.archrules.fixtures";
 
-    /** Two product classes the import must find, so no rule can pass on an empty import. */
+    /** Product classes the import must find (sweep's too: its Spark rule needs it), so no rule can pass on an empty import. */
     static final String[] SENTINELS = {
         "io.tradingchassis.core.step.CoreEngine",
         "io.tradingchassis.core.event.BookDelta",
+        "io.tradingchassis.sweep.SweepJob",
     };
 
     private static JavaClasses fixtures;

@@ -38,13 +38,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = TcCommand.Version.class,
         description = "TradingChassis-J command-line tool: run backtests, record, replay, diff and verify golden "
-                + "logs, import market-data recordings into datasets, and validate, canonicalize and fingerprint "
-                + "configurations.",
+                + "logs, import market-data recordings into datasets, sweep parameters on Spark, and validate, "
+                + "canonicalize and fingerprint configurations.",
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         subcommands = {BacktestCommand.class, RecordCommand.class, ReplayCommand.class, DiffCommand.class,
-                VerifyCommand.class, BlessCommand.class, InspectCommand.class, ImportCommand.class, ConfigCommand.class,
-                JsonCommand.class, HelpCommand.class},
+                VerifyCommand.class, BlessCommand.class, InspectCommand.class, ImportCommand.class,
+                SweepHandoffCommand.class, ConfigCommand.class, JsonCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {TcCommand.EXIT_LINE_OK, TcCommand.EXIT_LINE_INPUT, TcCommand.EXIT_LINE_INTERNAL,
                 TcCommand.EXIT_LINE_OUTPUT, TcCommand.EXIT_LINE_IO},
@@ -56,7 +56,8 @@ import picocli.CommandLine.Spec;
                 "  tc config fingerprint my-config.json",
                 "  echo '{\"b\":2,\"a\":1}' | tc json canonical -",
                 "  tc import binance usdm-btcusdt_20240808.gz --symbol BTCUSDT --futures \\",
-                "      --out btc.tcds"})
+                "      --out btc.tcds",
+                "  tc sweep runtime/local/sweep.json --out .runtime/sweep"})
 public final class TcCommand implements Runnable {
 
     /** Success. */

@@ -48,6 +48,17 @@ class TcCommandTest {
     }
 
     @Test
+    void helpListsSweepAndTheJarSaysWhereItRuns() {
+        Result help = tc("--help");
+        assertTrue(help.out().contains("  sweep ") && help.out().contains("tc sweep runtime/local/sweep.json"),
+                help::toString);
+        Result sweep = tc("sweep", "runtime/local/sweep.json", "--out", "x");
+        assertEquals(2, sweep.exitCode(), sweep::toString);
+        assertEquals("", sweep.out());
+        assertTrue(sweep.err().contains(SweepHandoffCommand.WHERE), sweep::toString);
+    }
+
+    @Test
     void helpCommandShowsSubcommandHelp() {
         Result r = tc("help", "config");
         assertEquals(0, r.exitCode(), r::toString);
