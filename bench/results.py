@@ -6,6 +6,7 @@ import datetime
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -19,6 +20,12 @@ EVENTS_PER_S_TARGET = 25e6   # core fold, market maker, real day
 P99_TARGET_NS = 1000
 ALLOC_TARGET = 0.1           # B/op for a market event step ("0 B/op"; JMH prints about 1e-3)
 REGRESSION = 0.10
+RECORD_TARGET = 20e6         # events/s, record (fold + golden log)
+REPLAY_TARGET = 15e6         # events/s, replay-verify
+REPLAY_VS_FOLD_TARGET = 0.5  # replay-verify throughput / plain fold throughput, same run
+REPLAY_VS_JACKSON_TARGET = 7.0
+BYTES_PER_ENTRY_TARGET = 24
+HFTBACKTEST_ROWS_PER_S = 4.8e6  # the issue's figure for hftbacktest 2.4.4 with a market maker, that day
 
 
 def load(path):
@@ -130,9 +137,61 @@ for day in REAL_DAYS:
                better="lower", note="wall clock incl. two nanoTime reads (timer p50 %d ns); not gated"
                % lat["timerP50Ns"] if k == "p99Ns" else None)
 
-# The previous committed result: the newest file in bench/results/ (names sort by date).
+# Golden logs (GoldenLogBench: the USD-M day, strategy none, one whole pass per operation).
+golden_path = os.path.join(WORK, "golden.json")
+day_events = None
+if os.path.exists(golden_path):
+    golden = index(load(golden_path))
+    with open(os.path.join(WORK, "golden.log")) as f:
+        m = re.search(r"(\d+) events; golden log (\d+) bytes .*JSON lines (\d+) bytes", f.read())
+    day_events, log_bytes, json_bytes = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    g = {k[0].split(".")[1]: v for k, v in golden.items()}
+    pre = "golden.usdm-btcusdt_20240808"
+    for name in ("fold", "record", "decodeOnly", "replayVerify", "jacksonWrite", "jacksonRead"):
+        figure("%s.%s.cpuNsPerEvent" % (pre, name), g[name]["ns"] / day_events, "ns/event")
+        figure("%s.%s.eventsPerCpuSecond" % (pre, name), day_events * 1e9 / g[name]["ns"], "events/s",
+               target={"record": RECORD_TARGET, "replayVerify": REPLAY_TARGET}.get(name), better="higher",
+               note="absolute, machine-dependent: reported, not gated" if name in ("record", "replayVerify") else None)
+        figure("%s.%s.bytesPerEvent" % (pre, name), (g[name]["bytes"] or 0.0) / day_events, "B/event",
+               note="allocated per event")
+    base = {"name": "GoldenLogBench.fold", "cpuNsPerPass": round(g["fold"]["ns"])}
+    figure(pre + ".replayVerify.vsFold", g["fold"]["ns"] / g["replayVerify"]["ns"], "ratio", kind="ratio",
+           target=REPLAY_VS_FOLD_TARGET, better="higher", gated=True, baseline=base,
+           note="plain fold CPU / replay-verify CPU per pass, same JMH run")
+    figure(pre + ".record.vsFold", g["fold"]["ns"] / g["record"]["ns"], "ratio", baseline=base,
+           note="plain fold CPU / record CPU per pass, same JMH run (no target)")
+    figure(pre + ".replayVerify.vsJacksonRead", g["jacksonRead"]["ns"] / g["replayVerify"]["ns"], "ratio",
+           kind="ratio", target=REPLAY_VS_JACKSON_TARGET, better="higher", gated=True,
+           baseline={"name": "GoldenLogBench.jacksonRead", "cpuNsPerPass": round(g["jacksonRead"]["ns"])},
+           note="Jackson JSON-lines reader CPU / replay-verify CPU per pass, same JMH run")
+    figure(pre + ".bytesPerEntry", log_bytes / day_events, "B/entry", target=BYTES_PER_ENTRY_TARGET,
+           better="lower", gated=True, note="the whole .tcgl (header, checkpoints, trailer) / entries; "
+           "deterministic; JSON lines: %.1f B/event" % (json_bytes / day_events))
+
+# The backtest end to end (BacktestBench on the same USD-M day: one whole run per operation).
+backtest_path = os.path.join(WORK, "backtest.json")
+if os.path.exists(backtest_path) and day_events:
+    bt = {k[0].split(".")[1]: v for k, v in index(load(backtest_path)).items()}
+    pre = "backtest.usdm-btcusdt_20240808"
+    for name, label in (("a_readDatasetOnly", "decodeOnly"), ("d_coreFoldVenue", "coreAndVenue"),
+                        ("f_backtestMarketMaker", "tcBacktest")):
+        r = bt[name]
+        full = name == "f_backtestMarketMaker"
+        figure("%s.%s.rowsPerCpuSecond" % (pre, label), day_events * 1e9 / r["ns"], "rows/s",
+               target=2 * HFTBACKTEST_ROWS_PER_S if full else None, better="higher",
+               note=("2x hftbacktest's ~4.8 M rows/s (the issue's figure; hftbacktest cannot be installed "
+                     "here): absolute, not gated") if full else None)
+        figure("%s.%s.rowsPerSecond" % (pre, label), day_events * 1e9 / (r["wall"] * 1e6), "rows/s",
+               note="wall clock, file output and fsync included")
+        figure("%s.%s.bytesPerRow" % (pre, label), (r["bytes"] or 0.0) / day_events, "B/row")
+    figure(pre + ".tcBacktest.vsDecode", bt["a_readDatasetOnly"]["ns"] / bt["f_backtestMarketMaker"]["ns"],
+           "ratio", note="decode-only CPU / whole-backtest CPU, same JMH run (no target)")
+
+# The previous committed result: the newest core-gate file in bench/results/ (names sort by date; other
+# benchmarks' results, e.g. sweep-*.json, are not gate results).
 previous = None
-committed = subprocess.run(["git", "ls-files", "bench/results/*.json"], capture_output=True, text=True).stdout.split()
+committed = subprocess.run(["git", "ls-files", "bench/results/[0-9]*.json"], capture_output=True,
+                           text=True).stdout.split()
 if committed:
     prev_path = sorted(committed)[-1]
     previous = {"file": prev_path, "figures": {f["name"]: f for f in load(prev_path)["figures"]}}
@@ -166,7 +225,8 @@ result = {
     "profile": "JMH 1.37, single-shot iterations (FoldBench/FoldBaselineBench: 524,288 events each, 1 fork, "
                "the gated market-maker folds on the real days and their baseline again with 2 forks; "
                "StepBench: 65,536 steps each, 1 fork), 8 warm-up + 8 measured, -prof gc, "
-               "-prof io.tradingchassis.bench.CpuTimeProfiler; StepLatency 5 warm-up + 5 measured passes",
+               "-prof io.tradingchassis.bench.CpuTimeProfiler; StepLatency 5 warm-up + 5 measured passes; "
+               "GoldenLogBench 3 + 6 and BacktestBench 3 + 5 single-shot passes over the USD-M day, 1 fork",
     "previous": previous["file"] if previous else None,
     "figures": figures,
     "failures": failures,
