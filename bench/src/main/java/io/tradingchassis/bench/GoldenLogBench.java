@@ -55,6 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #record}: the same fold with the golden-log writer recording every step (codec, chain,
  *       checkpoints, file);</li>
  *   <li>{@link #decodeOnly}: reading the recorded log and decoding every event;</li>
+ *   <li>{@link #decodeFold}: decoding and folding, without the chain and checkpoints (an ablation);</li>
  *   <li>{@link #replayVerify}: {@code tc replay}'s work — decode, fold, chain check, checkpoints;</li>
  *   <li>{@link #jacksonWrite} / {@link #jacksonRead}: the same events as JSON lines through a Jackson
  *       {@code ObjectMapper} (the baseline a hand-rolled recorder would start from).</li>
@@ -158,6 +159,21 @@ public class GoldenLogBench {
             }
         }
         return sum;
+    }
+
+    /** Ablation: reading the log, decoding every event and folding it, without the chain or checkpoints. */
+    @Benchmark
+    public String decodeFold() throws IOException {
+        io.tradingchassis.core.state.State state = new io.tradingchassis.core.state.State(); // CHECKSTYLE:FQN JMH State
+        CoreEngine engine = new CoreEngine(new RiskEngine());
+        try (GoldenLogReader r = GoldenLogReader.open(log)) {
+            while (r.next()) {
+                if (r.kind() == GoldenLogReader.Kind.ENTRY) {
+                    engine.processEvent(state, r.position(), r.event(), cfg);
+                }
+            }
+        }
+        return state.digest();
     }
 
     /** Replay-verify: what {@code tc replay} does. */

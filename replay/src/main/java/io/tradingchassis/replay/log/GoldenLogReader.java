@@ -251,6 +251,9 @@ public final class GoldenLogReader implements AutoCloseable {
     }
 
     private long varint(String what, long at) throws IOException {
+        if (buf.remaining() >= 10) {
+            return varintInBuffer(what, at);
+        }
         long v = 0;
         for (int shift = 0, i = 0; i < 10; i++, shift += 7) {
             if (!ensure(1)) {
@@ -265,6 +268,28 @@ public final class GoldenLogReader implements AutoCloseable {
                 if (b == 0 && i > 0) {
                     break; // not canonical
                 }
+                return v;
+            }
+        }
+        throw corrupt(at, "malformed " + what + " (varint)");
+    }
+
+    /** {@link #varint} when its longest form (10 bytes) is already in the buffer: no refill per byte. */
+    private long varintInBuffer(String what, long at) {
+        byte[] a = buf.array();
+        int p = buf.arrayOffset() + buf.position();
+        long v = 0;
+        for (int shift = 0, i = 0; i < 10; i++, shift += 7) {
+            byte b = a[p + i];
+            if (i == 9 && (b & 0xFE) != 0) {
+                break;
+            }
+            v |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                if (b == 0 && i > 0) {
+                    break; // not canonical
+                }
+                buf.position(buf.position() + i + 1);
                 return v;
             }
         }

@@ -133,6 +133,10 @@ public final class EventCodec {
             throw new IllegalArgumentException("event codec version " + version + " is not one this build reads ("
                     + OLDEST_READABLE_VERSION + " to " + VERSION + ")");
         }
+        Event row = MarketRowReader.decode(buffer); // a market row from a heap buffer; else null, untouched
+        if (row != null) {
+            return row;
+        }
         int start = buffer.position();
         if (!buffer.hasRemaining()) {
             throw new EventCodecException(start, "no event: the bytes end here (limit " + buffer.limit() + ")");

@@ -412,6 +412,58 @@ class EventCodecTest {
         assertEquals(3, b.position(), "a refused row leaves the position");
     }
 
+    /**
+     * The read side of the market-row fast path ({@code MarketRowReader}, heap buffers) against the layouts'
+     * general path (a direct buffer always takes it), differentially: random rows and random corruptions
+     * of them (a flipped byte, a cut, an appended byte) give the same event and position, or the same error
+     * with the same offset and an unchanged position.
+     */
+    @Test
+    void the_market_row_fast_path_reads_what_the_layouts_read() {
+        SplittableRandom r = new SplittableRandom(7);
+        long[] edges = {0, 1, -1, 63, -64, 64, -65, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE};
+        int decodedFast = 0;
+        for (int i = 0; i < 30_000; i++) {
+            long[] v = new long[7];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = r.nextInt(4) == 0 ? edges[r.nextInt(edges.length)] : r.nextLong() >> r.nextInt(64);
+            }
+            Event e = switch (i % 3) {
+                case 0 -> new BookDelta(v[0], v[1], (int) v[2], r.nextBoolean() ? BookSide.BID : BookSide.ASK, v[3], v[4]);
+                case 1 -> new Trade(v[0], v[1], (int) v[2], r.nextBoolean() ? Side.BUY : Side.SELL, v[3], v[4]);
+                default -> new Bbo(v[0], v[1], (int) v[2], v[3], v[4], v[5], v[6]);
+            };
+            byte[] row = bytes(e, ByteOrder.LITTLE_ENDIAN);
+            switch (r.nextInt(4)) {
+                case 0 -> { } // intact
+                case 1 -> row[r.nextInt(row.length)] = (byte) r.nextInt(256);
+                case 2 -> row = Arrays.copyOf(row, r.nextInt(row.length));
+                default -> row = Arrays.copyOf(row, row.length + 1); // a trailing byte: the next event's
+            }
+            int pad = r.nextInt(5);
+            ByteBuffer heap = ByteBuffer.allocate(pad + row.length + pad);
+            heap.position(pad).put(row).flip().position(pad);
+            heap = heap.slice(); // an array offset
+            ByteBuffer direct = ByteBuffer.allocateDirect(row.length).put(row).flip();
+            Object fast = decodeOrError(heap);
+            Object general = decodeOrError(direct);
+            assertEquals(general, fast, HexFormat.of().formatHex(row));
+            assertEquals(direct.position(), heap.position(), HexFormat.of().formatHex(row));
+            if (fast instanceof Event) {
+                decodedFast++;
+            }
+        }
+        assertTrue(decodedFast > 10_000, "the intact rows decode: " + decodedFast);
+    }
+
+    private static Object decodeOrError(ByteBuffer b) {
+        try {
+            return EventCodec.decode(b);
+        } catch (IllegalArgumentException ex) { // EventCodecException included
+            return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        }
+    }
+
     private static void cycle(Event[] events, ByteBuffer b) {
         b.clear();
         for (Event e : events) {
