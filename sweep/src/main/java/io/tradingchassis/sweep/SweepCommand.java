@@ -17,23 +17,29 @@ import picocli.CommandLine.Parameters;
                         + "position, realized and marked PnL, max drawdown, fills, orders by final status, the "
                         + "final State digest and golden-log chain value. Progress on stderr."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every run done (rows with status=error are runs that failed; see sweep.csv)",
+        exitCodeList = {"0:every run done, including runs that failed: each is a row with status=error, its "
+                + "error, and the entries and chain value recorded before it (see sweep.csv)",
                 "2:invalid SWEEP.json or usage", "70:internal error"},
-        footer = {"Example:", "  ./tc-sweep runtime/local/sweep.json --master 'local[*]' --out .runtime/sweep"})
+        footer = {"Example:", "  ./tc-sweep runtime/local/sweep.json --master 'local[*]' --out .runtime/sweep",
+                "On a cluster (sweep/README.md):",
+                "  spark-submit --master spark://host:7077 --class io.tradingchassis.sweep.SweepCommand \\",
+                "    tradingchassis-sweep-<version>-job.jar sweep.json --out /shared/sweep"})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP.json", description = "The sweep: base, axes or runs, datasets.")
     Path sweep;
 
-    @Option(names = "--master", defaultValue = "local[*]",
-            description = "Spark master: local[*], local[N], spark://host:7077, k8s://… (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--master", defaultValue = "${sys:spark.master:-local[*]}",
+            description = "Spark master: local[*], local[N], spark://host:7077, k8s://… (default: the one "
+                    + "spark-submit was given, else local[*]; here: ${DEFAULT-VALUE}).")
     String master;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".runtime/sweep",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--keep-logs", description = "Keep each run's golden log as OUT/logs/<run-id>.tcgl "
-            + "(executors must share OUT's file system).")
+    @Option(names = "--keep-logs", description = "Keep each run's golden log as OUT/logs/<run-id>.tcgl (a run "
+            + "that failed: the log up to its last entry, without a trailer; 'tc replay --prefix' checks it). "
+            + "Executors must share OUT's file system.")
     boolean keepLogs;
 
     @Option(names = "--quiet", description = "No progress on standard error.")
