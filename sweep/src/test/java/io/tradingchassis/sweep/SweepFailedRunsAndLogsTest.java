@@ -29,7 +29,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Issue 12: a run that throws mid-stream is a row with its error, the entries recorded before it and the
@@ -84,7 +83,7 @@ class SweepFailedRunsAndLogsTest {
         Files.writeString(file, sweep);
         out = tmp.resolve("out");
         assertEquals(4, SweepSpec.load(file).runs().size(), sweep);
-        exitCode = new CommandLine(new SweepCommand()).execute(file.toString(), "--master", "local[2]", "--spark",
+        exitCode = SweepCommand.execute(file.toString(), "--master", "local[2]", "--spark",
                 "--out", out.toString(), "--keep-logs", "--quiet");
         rows = new ArrayList<>();
         JSON.readTree(out.resolve("sweep.json").toFile()).get("rows").forEach(rows::add);
