@@ -1,5 +1,6 @@
 package io.tradingchassis.sweep;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,23 +18,31 @@ import picocli.CommandLine.Parameters;
                         + "position, realized and marked PnL, max drawdown, fills, orders by final status, the "
                         + "final State digest and golden-log chain value. Progress on stderr."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every run done (rows with status=error are runs that failed; see sweep.csv)",
-                "2:invalid SWEEP.json or usage", "70:internal error"},
-        footer = {"Example:", "  ./tc-sweep runtime/local/sweep.json --master 'local[*]' --out .runtime/sweep"})
+        exitCodeList = {"0:every run done, including runs that failed: each is a row with status=error, its "
+                + "error, and the entries and chain value recorded before it (see sweep.csv)",
+                "2:invalid SWEEP.json or usage",
+                "70:internal error: the sweep failed as a whole (e.g. Spark could not run it); no output",
+                "73:an output file could not be written"},
+        footer = {"Example:", "  ./tc-sweep runtime/local/sweep.json --master 'local[*]' --out .runtime/sweep",
+                "On a cluster (sweep/README.md):",
+                "  spark-submit --master spark://host:7077 --class io.tradingchassis.sweep.SweepCommand \\",
+                "    tradingchassis-sweep-<version>-job.jar sweep.json --out /shared/sweep"})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP.json", description = "The sweep: base, axes or runs, datasets.")
     Path sweep;
 
-    @Option(names = "--master", defaultValue = "local[*]",
-            description = "Spark master: local[*], local[N], spark://host:7077, k8s://… (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--master", defaultValue = "${sys:spark.master:-local[*]}",
+            description = "Spark master: local[*], local[N], spark://host:7077, k8s://… (default: the one "
+                    + "spark-submit was given, else local[*]; here: ${DEFAULT-VALUE}).")
     String master;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".runtime/sweep",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--keep-logs", description = "Keep each run's golden log as OUT/logs/<run-id>.tcgl "
-            + "(executors must share OUT's file system).")
+    @Option(names = "--keep-logs", description = "Keep each run's golden log as OUT/logs/<run-id>.tcgl (a run "
+            + "that failed: the log up to its last entry, without a trailer; 'tc replay --prefix' checks it). "
+            + "Executors must share OUT's file system.")
     boolean keepLogs;
 
     @Option(names = "--quiet", description = "No progress on standard error.")
@@ -46,6 +55,12 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** A local sweep of fewer runs than this runs in-process unless {@code --spark}. */
     static final int IN_PROCESS_BELOW = 4;
+
+    /** Exit code: the sweep failed as a whole. */
+    static final int EXIT_INTERNAL = 70;
+
+    /** Exit code: an output file could not be written. */
+    static final int EXIT_OUTPUT = 73;
 
     @Override
     public Integer call() throws Exception {
@@ -74,7 +89,12 @@ public final class SweepCommand implements Callable<Integer> {
                 result = SweepJob.run(sc, spec, logs, quiet ? null : System.err);
             }
         }
-        SweepJob.write(out, spec, result, ranOn);
+        try {
+            SweepJob.write(out, spec, result, ranOn);
+        } catch (IOException e) {
+            System.err.println("tc-sweep: " + out + ": cannot write the results: " + e);
+            return EXIT_OUTPUT;
+        }
         System.out.println("OK sweep: " + result.rows().size() + " runs, " + result.errors() + " failed; results: "
                 + out.resolve("sweep.csv"));
         return 0;
@@ -82,6 +102,28 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** Runs the command; exits with its code. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SweepCommand()).execute(args));
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the command line {@code args}; returns the exit code. A failure of the sweep as a whole (anything
+     * thrown, Spark's job failing included) is one line, then the stack trace (a Spark failure's cause is
+     * deep in it), and {@value #EXIT_INTERNAL}.
+     */
+    public static int execute(String... args) {
+        CommandLine cmd = new CommandLine(new SweepCommand());
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(ex));
+        try {
+            return cmd.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler (an Error: out of memory, a broken class path)
+            return internalError(e);
+        }
+    }
+
+    private static int internalError(Throwable t) {
+        System.err.println("tc-sweep: internal error: " + t);
+        t.printStackTrace();
+        return EXIT_INTERNAL;
     }
 }

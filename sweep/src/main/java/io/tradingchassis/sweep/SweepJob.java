@@ -43,12 +43,19 @@ public final class SweepJob {
         }
     }
 
-    /** A Spark configuration for {@code master}, quiet and on the loopback address unless already set. */
+    /**
+     * A Spark configuration for {@code master} (on top of the {@code spark.*} system properties, which is
+     * how {@code spark-submit} hands over its settings): no web UI unless set; a local master binds the
+     * loopback address unless set (a cluster's executors must reach the driver at a routable address, so
+     * there Spark's own choice, or {@code SPARK_LOCAL_IP}, stands).
+     */
     public static SparkConf conf(String master) {
         SparkConf conf = new SparkConf().setAppName("tc-sweep").setMaster(master)
-                .setIfMissing("spark.ui.enabled", "false")
-                .setIfMissing("spark.driver.host", "127.0.0.1")
-                .setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+                .setIfMissing("spark.ui.enabled", "false");
+        if (master.startsWith("local")) {
+            conf.setIfMissing("spark.driver.host", "127.0.0.1")
+                    .setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
         if (master.startsWith("spark://") || master.startsWith("k8s://")) {
             // java -cp … --master spark://… : executors need this module's jar (spark-submit sets it itself).
             String jar = ownJar();

@@ -26,8 +26,9 @@ import java.util.Map;
  * {@link Backtest#simulated} over the dataset, or over the configuration's synthetic market, recorded by
  * {@link Recording#record} into a temporary golden log), then the log's trailer gives the final State
  * digest and chain value. Never throws: a dataset whose {@code sha256:} is not the declared one, or a run
- * that throws, is a row with {@code status=error} and the reason (and, for a run that threw, the last
- * entry recorded and its chain value).
+ * that throws, is a row with {@code status=error} and the reason (and, for a run that threw, the number
+ * of entries recorded before it and the last one's chain value). With a logs folder, every run's log is
+ * kept there as {@code <run-id>.tcgl}, a failed run's up to its last entry, without a trailer.
  */
 public final class SweepTask {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,18 +80,20 @@ public final class SweepTask {
                 metrics = Recording.record(bt, log, true, n -> { });
             } catch (RuntimeException | IOException | StackOverflowError e) {
                 lastEntry(row, log);
-                return error(row, describe(e));
+                String reason = describe(e);
+                try {
+                    log = keep(log, keepLogsDir, row); // the log up to its last entry, without a trailer
+                } catch (IOException notKept) {
+                    reason += " (its log was not kept: " + describe(notKept) + ")";
+                }
+                return error(row, reason);
             }
             metrics(row, metrics);
             trailer(row, log);
             long wall = System.nanoTime() - started;
             row.put("status", "ok");
             row.put("wallNs", wall);
-            if (keepLogsDir != null) {
-                Path dir = Files.createDirectories(Path.of(keepLogsDir));
-                Files.move(log, dir.resolve(row.get("runId").asText() + ".tcgl"), StandardCopyOption.REPLACE_EXISTING);
-                log = null;
-            }
+            log = keep(log, keepLogsDir, row);
             return row.toString();
         } catch (RuntimeException | IOException e) {
             return error(row, describe(e));
@@ -105,6 +108,16 @@ public final class SweepTask {
                 }
             }
         }
+    }
+
+    /** With {@code --keep-logs}, moves the run's log to {@code DIR/<run-id>.tcgl}; null when moved. */
+    private static Path keep(Path log, String keepLogsDir, ObjectNode row) throws IOException {
+        if (keepLogsDir == null) {
+            return log;
+        }
+        Path dir = Files.createDirectories(Path.of(keepLogsDir));
+        Files.move(log, dir.resolve(row.get("runId").asText() + ".tcgl"), StandardCopyOption.REPLACE_EXISTING);
+        return null;
     }
 
     private static String describe(Throwable e) {

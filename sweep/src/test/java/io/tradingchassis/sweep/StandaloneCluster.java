@@ -11,21 +11,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 
 /**
- * A Spark standalone master and one worker on 127.0.0.1, each its own JVM on this test's classpath,
- * started and stopped by the test (issue 12: the cluster case in {@code mvn verify}). The worker builds
- * its executors' classpath from {@code spark.executor.extraClassPath} (this JVM's classpath); with no
- * Spark distribution, {@code SPARK_TESTING=1} lets it do without a {@code SPARK_HOME/jars} folder.
+ * A Spark standalone master and one worker on 127.0.0.1, each its own JVM, started and stopped by the test
+ * (issue 12: the cluster case in {@code mvn verify}). Two kinds:
+ * <ul>
+ *   <li>{@link #StandaloneCluster(Path)}: both JVMs on this test's classpath; the worker builds its
+ *       executors' classpath from {@code spark.executor.extraClassPath} (this JVM's classpath, see
+ *       {@link #conf()}); with no Spark installation, {@code SPARK_TESTING=1} lets it do without a
+ *       {@code SPARK_HOME/jars} folder.</li>
+ *   <li>{@link #StandaloneCluster(Path, SparkHome)}: both started as {@code bin/spark-class} starts them from
+ *       a Spark installation holding only Spark's jars, so executors have only Spark's jars and whatever the
+ *       application ships ({@code spark.jars}): a cluster as a Spark user finds it.</li>
+ * </ul>
  */
 final class StandaloneCluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;
+    private final SparkHome spark;
     private final int port;
 
     StandaloneCluster(Path dir) throws IOException, InterruptedException {
+        this(dir, null);
+    }
+
+    StandaloneCluster(Path dir, SparkHome spark) throws IOException, InterruptedException {
         this.dir = dir;
+        this.spark = spark;
         Files.createDirectories(dir.resolve("work"));
         this.port = freePort();
         start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
@@ -57,7 +71,16 @@ final class StandaloneCluster implements AutoCloseable {
                 "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
     }
 
-    private void start(String name, String main, String... args) throws IOException {
+    /** The worker's folder of applications: {@code app-…/<executor id>/} with each executor's stderr and fetched jars. */
+    Path work() {
+        return dir.resolve("work");
+    }
+
+    private void start(String name, String main, String... args) throws IOException, InterruptedException {
+        if (spark != null) {
+            processes.add(spark.sparkClass(dir.resolve(name + ".log"), main, List.of(args)).start());
+            return;
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
@@ -76,17 +99,29 @@ final class StandaloneCluster implements AutoCloseable {
         processes.add(pb.start());
     }
 
-    /** The last lines of the master's and worker's logs (for a failure message). */
+    /** The last lines of the master's, the worker's and the executors' logs (for a failure message). */
     String logs() {
         StringBuilder sb = new StringBuilder();
-        for (String n : List.of("master", "worker")) {
-            try {
-                List<String> lines = Files.readAllLines(dir.resolve(n + ".log"));
-                sb.append("--- ").append(n).append('\n');
-                lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(l -> sb.append(l).append('\n'));
-            } catch (IOException e) {
-                sb.append("--- ").append(n).append(": no log\n");
-            }
+        List<Path> logs = new ArrayList<>(List.of(dir.resolve("master.log"), dir.resolve("worker.log")));
+        try (Stream<Path> files = Files.walk(work())) {
+            files.filter(f -> f.getFileName().toString().equals("stderr")).sorted().forEach(logs::add);
+        } catch (IOException e) {
+            sb.append("--- ").append(work()).append(": ").append(e.getMessage()).append('\n');
+        }
+        for (Path log : logs) {
+            sb.append(tail(log, 30));
+        }
+        return sb.toString();
+    }
+
+    /** The last {@code n} lines of {@code log}, under a header naming it. */
+    static String tail(Path log, int n) {
+        StringBuilder sb = new StringBuilder("--- ").append(log).append('\n');
+        try {
+            List<String> lines = Files.readAllLines(log);
+            lines.subList(Math.max(0, lines.size() - n), lines.size()).forEach(l -> sb.append(l).append('\n'));
+        } catch (IOException e) {
+            sb.append("(no log: ").append(e.getMessage()).append(")\n");
         }
         return sb.toString();
     }
@@ -113,12 +148,17 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process p = processes.get(i);
             p.destroy();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +63,40 @@ class SweepErrorsTest {
         assertEquals("{strategy.parameters.halfSpreadTicks=3, strategy.parameters.quoteQtyLots=1000, "
                 + "syntheticMarket.seed=2}", spec.runs().get(11).axisValues().toString());
         assertTrue(spec.runs().get(11).configJson().contains("\"halfSpreadTicks\":3"));
+    }
+
+    @Test
+    void aSweepThatFailsAsAWholeIsExit70WithALineNamingTheCause(@TempDir Path tmp) throws Exception {
+        Path sweep = tmp.resolve("s.json");
+        Files.writeString(sweep, SweepJobTest.SWEEP);
+        String err = stderrOf(() -> assertEquals(SweepCommand.EXIT_INTERNAL, SweepCommand.execute(sweep.toString(),
+                "--master", "nowhere://x", "--out", tmp.resolve("out").toString(), "--quiet")));
+        String first = err.lines().filter(l -> l.startsWith("tc-sweep: internal error: ")).findFirst().orElse(err);
+        assertTrue(first.contains("nowhere://x"), err);
+        assertFalse(Files.exists(tmp.resolve("out").resolve("sweep.csv")));
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsExit73(@TempDir Path tmp) throws Exception {
+        Path sweep = tmp.resolve("s.json");
+        Files.writeString(sweep, SweepJobTest.SWEEP.replace("[1, 2, 3]", "[1]").replace("[500, 1000]", "[500]")
+                .replace("[1, 2]", "[1]"));
+        Path notAFolder = Files.writeString(tmp.resolve("file"), "");
+        String err = stderrOf(() -> assertEquals(SweepCommand.EXIT_OUTPUT, SweepCommand.execute(sweep.toString(),
+                "--master", "local[1]", "--out", notAFolder.toString(), "--quiet")));
+        assertTrue(err.contains("tc-sweep: " + notAFolder + ": cannot write the results"), err);
+    }
+
+    private static String stderrOf(Runnable r) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
     }
 
     @Test
