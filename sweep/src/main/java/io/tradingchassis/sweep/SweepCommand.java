@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tc-sweep SWEEP.json [--master M] [--out DIR] [--keep-logs] [--quiet]}: a parameter sweep on Spark. */
-@Command(name = "tc-sweep", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "tc sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a parameter sweep on Spark: every point of SWEEP.json's grid (axes or runs) over every "
                 + "dataset, each run the same code path as 'tc backtest'.",
                 "Writes OUT/sweep.csv and OUT/sweep.json sorted by run id: run identity, axis values, final "
@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
                 "2:invalid SWEEP.json or usage",
                 "70:internal error: the sweep failed as a whole (e.g. Spark could not run it); no output",
                 "73:an output file could not be written"},
-        footer = {"Example:", "  ./tc-sweep runtime/local/sweep.json --master 'local[*]' --out .runtime/sweep",
+        footer = {"Example (./tc sweep runs ./tc-sweep, this module's launcher; either works):",
+                "  ./tc sweep runtime/local/sweep.json --master 'local[*]' --out .runtime/sweep",
                 "On a cluster (sweep/README.md):",
                 "  spark-submit --master spark://host:7077 --class io.tradingchassis.sweep.SweepCommand \\",
                 "    tradingchassis-sweep-<version>-job.jar sweep.json --out /shared/sweep"})
