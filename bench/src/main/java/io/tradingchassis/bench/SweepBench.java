@@ -1,0 +1,257 @@
+package io.tradingchassis.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradingchassis.sweep.SweepJob;
+import io.tradingchassis.sweep.SweepSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * A timed benchmark of parameter sweeps (issue 12): wall clock ({@code System.nanoTime}), not JMH and not
+ * a unit test (it is in bench's main sources; surefire never runs it). In one JVM and one session, every
+ * sweep given is run on Spark ({@code --master}, default {@code local[2]}) and as a plain loop in this JVM
+ * ({@link SweepJob#runInProcess}: the same {@code SweepTask} per run, one after another), each after a
+ * warm-up; the Spark session start is timed separately (it is paid once per sweep command). For each sweep
+ * it reports runs/s and events/s of both, their ratio, where the Spark time goes (the tasks' own time,
+ * their concurrency, the per-task overhead) and whether both {@code sweep.csv} are byte-identical; it
+ * exits 1 if they are not, or if a run failed.
+ *
+ * <p>The warm-up is a smaller sweep (default: at most 8 runs, the first values of the leading axes) on
+ * Spark and then in the loop, before anything is measured; both share this JVM's JIT, so the second
+ * measured path is not favoured by the first's compilation. {@code bench/sweep-bench.sh} writes the sweeps
+ * (32 market-maker runs over the imported USD-M BTCUSDT day, and 32-run synthetic sweeps of several run
+ * lengths) and runs this class with Spark on the class path:
+ *
+ * <pre>
+ * SweepBench [--master local[2]] [--warmup 8] [--work DIR] [--out RESULT.json] [--commit C] NAME=SWEEP.json...
+ * </pre>
+ */
+public final class SweepBench {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final double NS = 1e9;
+
+    private SweepBench() {
+    }
+
+    /** See the class comment. */
+    public static void main(String[] args) throws Exception {
+        String master = "local[2]";
+        int warmup = 8;
+        Path work = Path.of("bench/target/sweep-bench");
+        Path out = null;
+        String commit = "unknown";
+        List<String[]> sweeps = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--master" -> master = args[++i];
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--commit" -> commit = args[++i];
+                default -> {
+                    int eq = args[i].indexOf('=');
+                    if (eq <= 0 || args[i].startsWith("-")) {
+                        System.err.println("usage: SweepBench [--master M] [--warmup N] [--work DIR] [--out FILE] "
+                                + "[--commit C] NAME=SWEEP.json...");
+                        System.exit(2);
+                    }
+                    sweeps.add(new String[] {args[i].substring(0, eq), args[i].substring(eq + 1)});
+                }
+            }
+        }
+        if (sweeps.isEmpty()) {
+            System.err.println("SweepBench: no sweep given (NAME=SWEEP.json)");
+            System.exit(2);
+        }
+        int parallelism = parallelism(master);
+        ObjectNode result = JSON.createObjectNode();
+        result.put("benchmark", "SweepBench");
+        result.put("kind", "timed benchmark: wall clock (System.nanoTime) of whole sweeps, one measurement each,"
+                + " not JMH; Spark and the plain loop in the same JVM and session, each after a warm-up");
+        result.put("date", LocalDate.now(ZoneOffset.UTC).toString());
+        result.put("commit", commit);
+        result.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        result.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        result.put("cores", Runtime.getRuntime().availableProcessors());
+        result.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
+        result.put("master", master);
+        result.put("parallelism", parallelism);
+        result.put("warmupRunsAtMost", warmup);
+
+        boolean ok = true;
+        ArrayNode rows = JSON.createArrayNode();
+        long t0 = System.nanoTime();
+        try (JavaSparkContext sc = new JavaSparkContext(SweepJob.conf(master))) {
+            long sessionNs = System.nanoTime() - t0;
+            result.put("sparkSessionStartNs", sessionNs);
+            System.out.printf("SweepBench: Spark session start (%s) %.2f s, paid once; JDK %s, %d cores%n", master,
+                    sessionNs / NS, System.getProperty("java.runtime.version"), Runtime.getRuntime().availableProcessors());
+            for (String[] s : sweeps) {
+                ObjectNode row = measure(sc, master, parallelism, s[0], Path.of(s[1]), warmup, work, sessionNs);
+                ok &= row.get("sweepCsvIdentical").asBoolean() && row.get("errors").asLong() == 0;
+                rows.add(row);
+            }
+        }
+        result.set("sweeps", rows);
+        if (out != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, JSON.writeValueAsString(result) + "\n", StandardCharsets.UTF_8);
+            System.out.println("SweepBench: wrote " + out);
+        }
+        if (!ok) {
+            System.err.println("SweepBench: FAILED: a sweep.csv differs between Spark and the loop, or a run failed");
+            System.exit(1);
+        }
+    }
+
+    private static ObjectNode measure(JavaSparkContext sc, String master, int parallelism, String name, Path file,
+            int warmupRuns, Path work, long sessionNs) throws IOException {
+        SweepSpec spec = SweepSpec.load(file);
+        SweepSpec warm = warmupSpec(file, warmupRuns);
+        int n = spec.runs().size();
+        System.out.printf("%n%s: %d runs (%s), warm-up %d runs on each path%n", name, n, file,
+                warm.runs().size());
+        SweepJob.run(sc, warm, null, null);
+        SweepJob.runInProcess(warm, null, null);
+        SweepJob.Result spark = SweepJob.run(sc, spec, null, null);
+        SweepJob.Result loop = SweepJob.runInProcess(spec, null, null);
+
+        Path dir = work.resolve(name);
+        SweepJob.write(dir.resolve("spark"), spec, spark, master);
+        SweepJob.write(dir.resolve("loop"), spec, loop, "in-process");
+        boolean same = Files.mismatch(dir.resolve("spark/sweep.csv"), dir.resolve("loop/sweep.csv")) == -1;
+
+        long events = sum(loop.rows(), "entries");
+        long taskSpark = sum(spark.rows(), "wallNs");
+        long taskLoop = sum(loop.rows(), "wallNs");
+        double sparkS = spark.wallNs() / NS;
+        double loopS = loop.wallNs() / NS;
+        double ratio = (double) loop.wallNs() / spark.wallNs();
+        // Spark's wall on `parallelism` cores against the loop's on one: what the tasks cost beyond the loop's
+        // runs, per task, in core time (scheduling, serialization, collect, cores idle at the tail, and a run
+        // slowed by the other running beside it on a shared machine).
+        double overheadPerTask = ((double) parallelism * spark.wallNs() - loop.wallNs()) / n;
+        // The same split: the tasks' own time (inside SweepTask) and what is outside it.
+        double outsideTasksPerTask = ((double) parallelism * spark.wallNs() - taskSpark) / n;
+        double inflation = (double) taskSpark / taskLoop;
+        double concurrency = (double) taskSpark / spark.wallNs();
+        double runS = loopS / n;
+        // Spark (without its session start) gains per run: t - (k t + o) / P, where t is the loop's run time, k the
+        // tasks' inflation and o the outside-task overhead per task; the session start is repaid after S / gain runs.
+        double gainPerRun = runS - (inflation * runS + outsideTasksPerTask / NS) / parallelism;
+
+        System.out.printf("  %-12s %8.2f s %8.2f runs/s %12.0f events/s   tasks: sum %.2f s, concurrency %.2f%n",
+                master, sparkS, n / sparkS, events / sparkS, taskSpark / NS, concurrency);
+        System.out.printf("  %-12s %8.2f s %8.2f runs/s %12.0f events/s   runs: sum %.2f s, %.3f s each%n",
+                "plain loop", loopS, n / loopS, events / loopS, taskLoop / NS, runS);
+        System.out.printf("  throughput ratio Spark/loop %.2f (Spark incl. its session start: %.2f); "
+                + "sweep.csv byte-identical: %s; %d events%n", ratio,
+                (double) loop.wallNs() / (spark.wallNs() + sessionNs), same, events);
+        System.out.printf("  per task: overhead vs the loop %.1f ms core time, of which outside the task %.1f ms; "
+                + "a task runs %.2fx the loop's run time%n", overheadPerTask / 1e6, outsideTasksPerTask / 1e6, inflation);
+
+        ObjectNode row = JSON.createObjectNode();
+        row.put("name", name);
+        row.put("spec", file.toString());
+        row.put("runs", n);
+        row.put("warmupRuns", warm.runs().size());
+        row.put("events", events);
+        row.put("eventsNote", "golden-log entries of all runs (market events and each run's own order events)");
+        row.put("errors", spark.errors() + loop.errors());
+        row.put("sweepCsvIdentical", same);
+        row.set("spark", path(spark.wallNs(), n, events, taskSpark));
+        row.set("loop", path(loop.wallNs(), n, events, taskLoop));
+        row.put("ratioSparkOverLoopThroughput", round(ratio));
+        row.put("ratioIncludingSessionStart", round((double) loop.wallNs() / (spark.wallNs() + sessionNs)));
+        row.put("loopRunNs", Math.round(loop.wallNs() / (double) n));
+        row.put("overheadPerTaskCoreNs", Math.round(overheadPerTask));
+        row.put("outsideTaskPerTaskCoreNs", Math.round(outsideTasksPerTask));
+        row.put("taskInflation", round(inflation));
+        row.put("sparkConcurrency", round(concurrency));
+        row.put("sparkGainPerRunNs", Math.round(gainPerRun * NS));
+        if (gainPerRun > 0) {
+            row.put("runsToRepaySessionStart", (long) Math.ceil(sessionNs / NS / gainPerRun));
+        }
+        return row;
+    }
+
+    private static ObjectNode path(long wallNs, int runs, long events, long taskNs) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("wallNs", wallNs);
+        o.put("runsPerSecond", round(runs / (wallNs / NS)));
+        o.put("eventsPerSecond", Math.round(events / (wallNs / NS)));
+        o.put("sumOfRunWallNs", taskNs);
+        return o;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static long sum(List<JsonNode> rows, String field) {
+        long s = 0;
+        for (JsonNode r : rows) {
+            s += r.path(field).asLong();
+        }
+        return s;
+    }
+
+    /** {@code local[N]}: N; {@code local} : 1; {@code local[*]} and anything else: this machine's cores. */
+    static int parallelism(String master) {
+        if (master.equals("local")) {
+            return 1;
+        }
+        if (master.startsWith("local[") && master.endsWith("]")) {
+            String n = master.substring("local[".length(), master.length() - 1).split(",")[0];
+            if (n.matches("[0-9]+")) {
+                return Integer.parseInt(n);
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The warm-up: the same file with its grid cut to at most {@code max} runs per dataset (the leading
+     * axes keep only their first values; with {@code runs}, the first {@code max} runs).
+     */
+    static SweepSpec warmupSpec(Path file, int max) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(Files.readString(file));
+        if (root.get("axes") instanceof ObjectNode axes) {
+            long product = 1;
+            for (JsonNode v : axes) {
+                product *= v.size();
+            }
+            for (Map.Entry<String, JsonNode> e : axes.properties()) {
+                if (product <= max) {
+                    break;
+                }
+                int size = e.getValue().size();
+                long rest = product / size;
+                int keep = (int) Math.max(1, Math.min(size, max / rest));
+                ArrayNode cut = JSON.createArrayNode();
+                for (int i = 0; i < keep; i++) {
+                    cut.add(e.getValue().get(i));
+                }
+                e.setValue(cut);
+                product = rest * keep;
+            }
+        } else if (root.get("runs") instanceof ArrayNode runs) {
+            while (runs.size() > Math.max(1, max)) {
+                runs.remove(runs.size() - 1);
+            }
+        }
+        return SweepSpec.parse(root.toString(), file + " (warm-up)", file.toAbsolutePath().getParent());
+    }
+}
