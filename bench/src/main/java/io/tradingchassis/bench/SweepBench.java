@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradingchassis.sweep.SweepJob;
 import io.tradingchassis.sweep.SweepSpec;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +90,8 @@ public final class SweepBench {
         result.put("master", master);
         result.put("parallelism", parallelism);
         result.put("warmupRunsAtMost", warmup);
+        // The machine may be shared: its load (runnable threads, 1-minute average) before and after.
+        result.put("loadAverageAtStart", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 
         boolean ok = true;
         ArrayNode rows = JSON.createArrayNode();
@@ -105,6 +108,7 @@ public final class SweepBench {
             }
         }
         result.set("sweeps", rows);
+        result.put("loadAverageAtEnd", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         if (out != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, JSON.writeValueAsString(result) + "\n", StandardCharsets.UTF_8);
