@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The sweep benchmark (issue 12; bench/README.md, "Sweeps: Spark against a plain loop"): a timed benchmark
 # (wall clock, not JMH, not a unit test). In one JVM and one session, SweepBench runs each sweep below on
-# Spark (local[2] unless --master is given) and as a plain loop, each after a warm-up, checks that both
-# sweep.csv are byte-identical (exit 1 if not), and writes bench/results/sweep-<date>-<commit>.json.
+# Spark (local[2] unless --master is given) and as a plain loop, each after a warm-up, in 3 rounds of
+# Spark-then-loop (the median round is the headline), checks that every sweep.csv is byte-identical (exit 1
+# if not), and writes bench/results/sweep-<date>-<commit>.json. About 4 minutes on a busy 2-core machine.
 #
 #   bench/sweep-bench.sh                     # build if needed (offline Maven), import the day if needed, run
-#   bench/sweep-bench.sh --master 'local[1]' # extra arguments go to SweepBench (--master, --warmup N)
+#   bench/sweep-bench.sh --master 'local[1]' # extra arguments go to SweepBench (--master, --warmup N, --rounds R)
 #   TC_SWEEP_BENCH_SYNTHETIC=0 bench/sweep-bench.sh   # only the futures day (no run-length sweeps)
 #
 # The sweeps (32 market-maker runs each):
@@ -81,4 +82,4 @@ fi
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core runtime replay sweep bench || echo "-dirty")
 out="bench/results/sweep-$(date -u +%Y-%m-%d)-$commit.json"
 exec "$java_cmd" "${jvm[@]}" -cp "$cp" io.tradingchassis.bench.SweepBench --work "$work" --out "$out" \
-  --commit "$commit" "$@" "${sweeps[@]}"
+  --commit "$commit" --rounds 3 "$@" "${sweeps[@]}"

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.OperatingSystemMXBean;
 import io.tradingchassis.sweep.SweepJob;
 import io.tradingchassis.sweep.SweepSpec;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -36,12 +39,14 @@ import org.apache.spark.api.java.JavaSparkContext;
  * lengths) and runs this class with Spark on the class path:
  *
  * <pre>
- * SweepBench [--master local[2]] [--warmup 8] [--work DIR] [--out RESULT.json] [--commit C] NAME=SWEEP.json...
+ * SweepBench [--master local[2]] [--warmup 8] [--rounds 1] [--work DIR] [--out RESULT.json] [--commit C]
+ *            NAME=SWEEP.json...
  * </pre>
  */
 public final class SweepBench {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final double NS = 1e9;
+    private static final OperatingSystemMXBean CPU = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
 
     private SweepBench() {
     }
@@ -50,6 +55,7 @@ public final class SweepBench {
     public static void main(String[] args) throws Exception {
         String master = "local[2]";
         int warmup = 8;
+        int rounds = 1;
         Path work = Path.of("bench/target/sweep-bench");
         Path out = null;
         String commit = "unknown";
@@ -58,14 +64,15 @@ public final class SweepBench {
             switch (args[i]) {
                 case "--master" -> master = args[++i];
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--commit" -> commit = args[++i];
                 default -> {
                     int eq = args[i].indexOf('=');
                     if (eq <= 0 || args[i].startsWith("-")) {
-                        System.err.println("usage: SweepBench [--master M] [--warmup N] [--work DIR] [--out FILE] "
-                                + "[--commit C] NAME=SWEEP.json...");
+                        System.err.println("usage: SweepBench [--master M] [--warmup N] [--rounds R] [--work DIR]"
+                                + " [--out FILE] [--commit C] NAME=SWEEP.json...");
                         System.exit(2);
                     }
                     sweeps.add(new String[] {args[i].substring(0, eq), args[i].substring(eq + 1)});
@@ -79,8 +86,9 @@ public final class SweepBench {
         int parallelism = parallelism(master);
         ObjectNode result = JSON.createObjectNode();
         result.put("benchmark", "SweepBench");
-        result.put("kind", "timed benchmark: wall clock (System.nanoTime) of whole sweeps, one measurement each,"
-                + " not JMH; Spark and the plain loop in the same JVM and session, each after a warm-up");
+        result.put("kind", "timed benchmark: wall clock (System.nanoTime) of whole sweeps, rounds of one"
+                + " measurement each (Spark, then the loop), not JMH; Spark and the plain loop in the same JVM and"
+                + " session, each after a warm-up; processCpuNs and gcNs are the whole JVM's during a pass");
         result.put("date", LocalDate.now(ZoneOffset.UTC).toString());
         result.put("commit", commit);
         result.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
@@ -90,6 +98,7 @@ public final class SweepBench {
         result.put("master", master);
         result.put("parallelism", parallelism);
         result.put("warmupRunsAtMost", warmup);
+        result.put("rounds", rounds);
         // The machine may be shared: its load (runnable threads, 1-minute average) before and after.
         result.put("loadAverageAtStart", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 
@@ -100,9 +109,11 @@ public final class SweepBench {
             long sessionNs = System.nanoTime() - t0;
             result.put("sparkSessionStartNs", sessionNs);
             System.out.printf("SweepBench: Spark session start (%s) %.2f s, paid once; JDK %s, %d cores%n", master,
-                    sessionNs / NS, System.getProperty("java.runtime.version"), Runtime.getRuntime().availableProcessors());
+                    sessionNs / NS, System.getProperty("java.runtime.version"),
+                    Runtime.getRuntime().availableProcessors());
             for (String[] s : sweeps) {
-                ObjectNode row = measure(sc, master, parallelism, s[0], Path.of(s[1]), warmup, work, sessionNs);
+                ObjectNode row = measure(sc, master, parallelism, s[0], Path.of(s[1]), warmup, rounds, work,
+                        sessionNs);
                 ok &= row.get("sweepCsvIdentical").asBoolean() && row.get("errors").asLong() == 0;
                 rows.add(row);
             }
@@ -120,51 +131,112 @@ public final class SweepBench {
         }
     }
 
+    /** One measured pass of a path: its result and the process's CPU and GC time meanwhile. */
+    private record Pass(SweepJob.Result result, long cpuNs, long gcNs, long gcCount) {
+        long wallNs() {
+            return result.wallNs();
+        }
+
+        long taskNs() {
+            return sum(result.rows(), "wallNs");
+        }
+    }
+
+    private static Pass pass(JavaSparkContext sc, SweepSpec spec) {
+        long cpu = CPU.getProcessCpuTime();
+        long[] gc = gc();
+        SweepJob.Result r = sc == null ? SweepJob.runInProcess(spec, null, null) : SweepJob.run(sc, spec, null, null);
+        long[] gcAfter = gc();
+        return new Pass(r, CPU.getProcessCpuTime() - cpu, gcAfter[0] - gc[0], gcAfter[1] - gc[1]);
+    }
+
+    private static long[] gc() {
+        long ms = 0;
+        long count = 0;
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, b.getCollectionTime());
+            count += Math.max(0, b.getCollectionCount());
+        }
+        return new long[] {ms * 1_000_000L, count};
+    }
+
     private static ObjectNode measure(JavaSparkContext sc, String master, int parallelism, String name, Path file,
-            int warmupRuns, Path work, long sessionNs) throws IOException {
+            int warmupRuns, int rounds, Path work, long sessionNs) throws IOException {
         SweepSpec spec = SweepSpec.load(file);
         SweepSpec warm = warmupSpec(file, warmupRuns);
         int n = spec.runs().size();
-        System.out.printf("%n%s: %d runs (%s), warm-up %d runs on each path%n", name, n, file,
-                warm.runs().size());
+        System.out.printf("%n%s: %d runs (%s), warm-up %d runs on each path, %d round(s) of Spark then loop%n",
+                name, n, file, warm.runs().size(), rounds);
         SweepJob.run(sc, warm, null, null);
         SweepJob.runInProcess(warm, null, null);
-        SweepJob.Result spark = SweepJob.run(sc, spec, null, null);
-        SweepJob.Result loop = SweepJob.runInProcess(spec, null, null);
+        List<Pass> sparks = new ArrayList<>();
+        List<Pass> loops = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            sparks.add(pass(sc, spec));
+            loops.add(pass(null, spec));
+        }
 
+        // sweep.csv of the first round's two paths, written and compared byte for byte; every later round's
+        // CSV must equal them too.
         Path dir = work.resolve(name);
-        SweepJob.write(dir.resolve("spark"), spec, spark, master);
-        SweepJob.write(dir.resolve("loop"), spec, loop, "in-process");
+        SweepJob.write(dir.resolve("spark"), spec, sparks.get(0).result(), master);
+        SweepJob.write(dir.resolve("loop"), spec, loops.get(0).result(), "in-process");
         boolean same = Files.mismatch(dir.resolve("spark/sweep.csv"), dir.resolve("loop/sweep.csv")) == -1;
+        String csv = Files.readString(dir.resolve("loop/sweep.csv"));
+        long errors = 0;
+        for (int r = 0; r < rounds; r++) {
+            same &= SweepJob.csv(spec, sparks.get(r).result().rows()).equals(csv)
+                    && SweepJob.csv(spec, loops.get(r).result().rows()).equals(csv);
+            errors += sparks.get(r).result().errors() + loops.get(r).result().errors();
+        }
+        long events = sum(loops.get(0).result().rows(), "entries");
 
-        long events = sum(loop.rows(), "entries");
-        long taskSpark = sum(spark.rows(), "wallNs");
-        long taskLoop = sum(loop.rows(), "wallNs");
+        ArrayNode roundNodes = JSON.createArrayNode();
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            ratios[r] = (double) loops.get(r).wallNs() / sparks.get(r).wallNs();
+            ObjectNode o = roundNodes.addObject();
+            o.set("spark", figures(sparks.get(r), n, events));
+            o.set("loop", figures(loops.get(r), n, events));
+            o.put("ratioSparkOverLoopThroughput", round(ratios[r]));
+        }
+        // The headline: the round with the median ratio (all its figures from that one round).
+        Integer[] order = new Integer[rounds];
+        for (int r = 0; r < rounds; r++) {
+            order[r] = r;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(ratios[a], ratios[b]));
+        int med = order[(rounds - 1) / 2];
+        Pass spark = sparks.get(med);
+        Pass loop = loops.get(med);
+
         double sparkS = spark.wallNs() / NS;
         double loopS = loop.wallNs() / NS;
-        double ratio = (double) loop.wallNs() / spark.wallNs();
+        double ratio = ratios[med];
         // Spark's wall on `parallelism` cores against the loop's on one: what the tasks cost beyond the loop's
         // runs, per task, in core time (scheduling, serialization, collect, cores idle at the tail, and a run
-        // slowed by the other running beside it on a shared machine).
+        // slowed by the other one running beside it, or by another process on a shared machine).
         double overheadPerTask = ((double) parallelism * spark.wallNs() - loop.wallNs()) / n;
         // The same split: the tasks' own time (inside SweepTask) and what is outside it.
-        double outsideTasksPerTask = ((double) parallelism * spark.wallNs() - taskSpark) / n;
-        double inflation = (double) taskSpark / taskLoop;
-        double concurrency = (double) taskSpark / spark.wallNs();
+        double outsidePerTask = ((double) parallelism * spark.wallNs() - spark.taskNs()) / n;
+        double inflation = (double) spark.taskNs() / loop.taskNs();
+        double concurrency = (double) spark.taskNs() / spark.wallNs();
         double runS = loopS / n;
-        // Spark (without its session start) gains per run: t - (k t + o) / P, where t is the loop's run time, k the
-        // tasks' inflation and o the outside-task overhead per task; the session start is repaid after S / gain runs.
-        double gainPerRun = runS - (inflation * runS + outsideTasksPerTask / NS) / parallelism;
+        // Spark (its session start aside) gains per run t - (k t + o) / P: t the loop's time per run, k the
+        // tasks' inflation, o the outside-task core time per task; the session start S is repaid after S / gain runs.
+        double gainPerRun = runS - (inflation * runS + outsidePerTask / NS) / parallelism;
 
-        System.out.printf("  %-12s %8.2f s %8.2f runs/s %12.0f events/s   tasks: sum %.2f s, concurrency %.2f%n",
-                master, sparkS, n / sparkS, events / sparkS, taskSpark / NS, concurrency);
-        System.out.printf("  %-12s %8.2f s %8.2f runs/s %12.0f events/s   runs: sum %.2f s, %.3f s each%n",
-                "plain loop", loopS, n / loopS, events / loopS, taskLoop / NS, runS);
-        System.out.printf("  throughput ratio Spark/loop %.2f (Spark incl. its session start: %.2f); "
-                + "sweep.csv byte-identical: %s; %d events%n", ratio,
+        System.out.printf("  %-12s %8.2f s %8.2f runs/s %12.0f events/s   tasks: sum %.2f s, concurrency %.2f;"
+                + " CPU %.2f s, GC %.2f s%n", master, sparkS, n / sparkS, events / sparkS, spark.taskNs() / NS,
+                concurrency, spark.cpuNs() / NS, spark.gcNs() / NS);
+        System.out.printf("  %-12s %8.2f s %8.2f runs/s %12.0f events/s   runs: sum %.2f s, %.3f s each;"
+                + " CPU %.2f s, GC %.2f s%n", "plain loop", loopS, n / loopS, events / loopS, loop.taskNs() / NS, runS,
+                loop.cpuNs() / NS, loop.gcNs() / NS);
+        System.out.printf("  throughput ratio Spark/loop %.2f (median of %s; incl. the session start: %.2f); "
+                + "sweep.csv byte-identical: %s; %d events%n", ratio, Arrays.toString(round(ratios)),
                 (double) loop.wallNs() / (spark.wallNs() + sessionNs), same, events);
         System.out.printf("  per task: overhead vs the loop %.1f ms core time, of which outside the task %.1f ms; "
-                + "a task runs %.2fx the loop's run time%n", overheadPerTask / 1e6, outsideTasksPerTask / 1e6, inflation);
+                + "a task runs %.2fx the loop's run time%n", overheadPerTask / 1e6, outsidePerTask / 1e6, inflation);
 
         ObjectNode row = JSON.createObjectNode();
         row.put("name", name);
@@ -173,31 +245,45 @@ public final class SweepBench {
         row.put("warmupRuns", warm.runs().size());
         row.put("events", events);
         row.put("eventsNote", "golden-log entries of all runs (market events and each run's own order events)");
-        row.put("errors", spark.errors() + loop.errors());
+        row.put("errors", errors);
         row.put("sweepCsvIdentical", same);
-        row.set("spark", path(spark.wallNs(), n, events, taskSpark));
-        row.set("loop", path(loop.wallNs(), n, events, taskLoop));
+        row.put("headline", "the round with the median ratio; every round below");
+        row.set("spark", figures(spark, n, events));
+        row.set("loop", figures(loop, n, events));
         row.put("ratioSparkOverLoopThroughput", round(ratio));
         row.put("ratioIncludingSessionStart", round((double) loop.wallNs() / (spark.wallNs() + sessionNs)));
         row.put("loopRunNs", Math.round(loop.wallNs() / (double) n));
         row.put("overheadPerTaskCoreNs", Math.round(overheadPerTask));
-        row.put("outsideTaskPerTaskCoreNs", Math.round(outsideTasksPerTask));
+        row.put("outsideTaskPerTaskCoreNs", Math.round(outsidePerTask));
         row.put("taskInflation", round(inflation));
         row.put("sparkConcurrency", round(concurrency));
         row.put("sparkGainPerRunNs", Math.round(gainPerRun * NS));
         if (gainPerRun > 0) {
             row.put("runsToRepaySessionStart", (long) Math.ceil(sessionNs / NS / gainPerRun));
         }
+        row.set("rounds", roundNodes);
         return row;
     }
 
-    private static ObjectNode path(long wallNs, int runs, long events, long taskNs) {
+    private static ObjectNode figures(Pass p, int runs, long events) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("wallNs", wallNs);
-        o.put("runsPerSecond", round(runs / (wallNs / NS)));
-        o.put("eventsPerSecond", Math.round(events / (wallNs / NS)));
-        o.put("sumOfRunWallNs", taskNs);
+        o.put("wallNs", p.wallNs());
+        o.put("runsPerSecond", round(runs / (p.wallNs() / NS)));
+        o.put("eventsPerSecond", Math.round(events / (p.wallNs() / NS)));
+        o.put("sumOfRunWallNs", p.taskNs());
+        o.put("processCpuNs", p.cpuNs());
+        o.put("processCpuPerRunNs", p.cpuNs() / runs);
+        o.put("gcNs", p.gcNs());
+        o.put("gcCount", p.gcCount());
         return o;
+    }
+
+    private static double[] round(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = round(v[i]);
+        }
+        return out;
     }
 
     private static double round(double v) {
