@@ -22,12 +22,14 @@ root="$PWD"
 
 cp_file=bench/target/sweep-classpath.txt
 classes=bench/target/classes
-# Build when the classpath file is missing or older than a source or pom it depends on.
-if [[ ! -f "$cp_file" || ! -f "$classes/io/tradingchassis/bench/SweepBench.class" ]] \
-  || [[ -n "$(find core runtime replay sweep bench/src pom.xml bench/pom.xml -newer "$cp_file" \
+stamp=bench/target/sweep-bench.built
+# Build when never built by this script, or when a source or pom it depends on changed since.
+if [[ ! -f "$cp_file" || ! -f "$classes/io/tradingchassis/bench/SweepBench.class" || ! -f "$stamp" ]] \
+  || [[ -n "$(find core runtime replay sweep bench/src pom.xml bench/pom.xml -newer "$stamp" \
         \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' \) -not -path '*/target/*' -print -quit)" ]]; then
   echo "sweep-bench.sh: building (mvn -B -o -q package -DskipTests -pl bench -am)" >&2
   mvn -B -o -q package -DskipTests -pl bench -am
+  touch "$stamp"
 fi
 cp="$classes:$(cat "$cp_file")"
 

@@ -237,6 +237,13 @@ public final class SweepBench {
                 (double) loop.wallNs() / (spark.wallNs() + sessionNs), same, events);
         System.out.printf("  per task: overhead vs the loop %.1f ms core time, of which outside the task %.1f ms; "
                 + "a task runs %.2fx the loop's run time%n", overheadPerTask / 1e6, outsidePerTask / 1e6, inflation);
+        // On a shared machine the wall clock also counts waiting for a core: the JVM's CPU time says how many
+        // cores each pass actually had, and what a run costs in CPU on each path.
+        double sparkCores = (double) spark.cpuNs() / spark.wallNs();
+        double loopCores = (double) loop.cpuNs() / loop.wallNs();
+        double cpuRatio = (double) loop.cpuNs() / spark.cpuNs();
+        System.out.printf("  cores this JVM had: Spark pass %.2f, loop pass %.2f; CPU per run Spark %.0f ms,"
+                + " loop %.0f ms (ratio %.2f)%n", sparkCores, loopCores, spark.cpuNs() / 1e6 / n, loop.cpuNs() / 1e6 / n, cpuRatio);
 
         ObjectNode row = JSON.createObjectNode();
         row.put("name", name);
@@ -257,6 +264,9 @@ public final class SweepBench {
         row.put("outsideTaskPerTaskCoreNs", Math.round(outsidePerTask));
         row.put("taskInflation", round(inflation));
         row.put("sparkConcurrency", round(concurrency));
+        row.put("sparkCoresUsed", round(sparkCores));
+        row.put("loopCoresUsed", round(loopCores));
+        row.put("cpuPerRunRatioLoopOverSpark", round(cpuRatio));
         row.put("sparkGainPerRunNs", Math.round(gainPerRun * NS));
         if (gainPerRun > 0) {
             row.put("runsToRepaySessionStart", (long) Math.ceil(sessionNs / NS / gainPerRun));
