@@ -58,12 +58,28 @@ final class BenchStreams {
             case SYNTHETIC:
                 return synthetic(SYNTHETIC_EVENTS, SYNTHETIC_SEED);
             case SPOT_DAY:
-                return day(SPOT_DAY, BinanceMarket.SPOT, new InstrumentSizes(new BigDecimal("0.01"),
-                        new BigDecimal("0.000001")));
             case USDM_DAY:
-                return day(USDM_DAY, BinanceMarket.USDM, InstrumentSizes.known(BinanceMarket.USDM, "BTCUSDT"));
+                return day(dataset(stream));
             default:
                 throw new IllegalArgumentException("unknown stream " + stream);
+        }
+    }
+
+    /** The dataset file of a real day, imported on first use ({@link #importedDay}). */
+    static Path dataset(String day) {
+        try {
+            switch (day) {
+                case SPOT_DAY:
+                    return importedDay(SPOT_DAY, BinanceMarket.SPOT, new InstrumentSizes(new BigDecimal("0.01"),
+                            new BigDecimal("0.000001")));
+                case USDM_DAY:
+                    return importedDay(USDM_DAY, BinanceMarket.USDM, InstrumentSizes.known(BinanceMarket.USDM,
+                            "BTCUSDT"));
+                default:
+                    throw new IllegalArgumentException("unknown day " + day + "; known: " + SPOT_DAY + ", " + USDM_DAY);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -158,9 +174,8 @@ final class BenchStreams {
         return out;
     }
 
-    private static Event[] day(String name, BinanceMarket market, InstrumentSizes sizes) {
+    private static Event[] day(Path dataset) {
         try {
-            Path dataset = importedDay(name, market, sizes);
             List<Event> events = new ArrayList<>(1 << 20);
             try (DatasetReader r = DatasetReader.open(dataset)) {
                 while (r.hasNext()) {
