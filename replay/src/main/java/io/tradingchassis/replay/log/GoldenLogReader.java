@@ -29,7 +29,8 @@ public final class GoldenLogReader implements AutoCloseable {
         CHECKPOINT
     }
 
-    private static final int BUFFER_BYTES = 1 << 20;
+    /** Small enough that the bytes just read are still in the core's L2 cache when they are decoded. */
+    private static final int BUFFER_BYTES = 1 << 16;
 
     private final Path file;
     private final FileChannel channel;

@@ -8,8 +8,12 @@ import io.tradingchassis.core.intent.Disposition;
 import io.tradingchassis.core.intent.Reason;
 import io.tradingchassis.core.step.StepResult;
 import io.tradingchassis.core.view.OrderStatus;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import net.openhft.hashing.LongHashFunction;
 
 /**
@@ -25,9 +29,14 @@ import net.openhft.hashing.LongHashFunction;
  */
 public final class ResultChain {
     private static final LongHashFunction XXH3 = LongHashFunction.xx3();
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int NONE = 255;
+    /** The most one step's result can need besides a strategy failure's text (a dispatch is 43 bytes). */
+    private static final int FIXED_RESULT_BYTES = 1 + 8 + 8 + 8 + 1 + 8 + 1 + 17;
 
-    private ByteBuffer buf = LogFormat.le(1 << 12);
+    /** The bytes hashed for one entry; {@code n} of them written. Grows, never shrinks. */
+    private byte[] buf = new byte[1 << 12];
+    private int n;
     private long chain;
 
     /** The chain value so far ({@code 0} before the first entry). */
@@ -46,30 +55,36 @@ public final class ResultChain {
      */
     public long append(long position, ByteBuffer event, int from, int to, StepResult result) {
         int eventBytes = to - from;
-        buf.clear();
-        ensure(16 + eventBytes + 64);
-        ByteBuffer b = buf;
-        b.putLong(chain).putLong(position);
-        b.put(b.position(), event, from, eventBytes);
-        b.position(b.position() + eventBytes);
+        n = 0;
+        ensure(16 + eventBytes + FIXED_RESULT_BYTES);
+        putLong(chain);
+        putLong(position);
+        if (event.hasArray()) {
+            System.arraycopy(event.array(), event.arrayOffset() + from, buf, n, eventBytes);
+        } else {
+            event.get(from, buf, n, eventBytes);
+        }
+        n += eventBytes;
         writeResult(result);
-        chain = XXH3.hashBytes(buf, 0, buf.position());
+        chain = XXH3.hashBytes(buf, 0, n);
         return chain;
     }
 
     private void writeResult(StepResult r) {
         put8(r.eventType() == null ? NONE : r.eventType().code());
-        int n = r.transitionCount();
-        putLong(n);
-        for (int i = 0; i < n; i++) {
+        int count = r.transitionCount();
+        ensure(8 + count * 10);
+        putLong(count);
+        for (int i = 0; i < count; i++) {
             OrderStatus from = r.transitionFrom(i);
             putLong(r.transitionOrderId(i));
             put8(from == null ? NONE : from.code());
             put8(r.transitionTo(i).code());
         }
-        n = r.dispositionCount();
-        putLong(n);
-        for (int i = 0; i < n; i++) {
+        count = r.dispositionCount();
+        ensure(8 + count * 19);
+        putLong(count);
+        for (int i = 0; i < count; i++) {
             CommandType t = r.dispositionType(i);
             Disposition d = r.disposition(i);
             Reason why = r.dispositionReason(i);
@@ -79,9 +94,10 @@ public final class ResultChain {
             put8(d == null ? NONE : d.ordinal());
             put8(why == null ? NONE : why.ordinal());
         }
-        n = r.dispatchCount();
-        putLong(n);
-        for (int i = 0; i < n; i++) {
+        count = r.dispatchCount();
+        ensure(8 + count * 43 + FIXED_RESULT_BYTES);
+        putLong(count);
+        for (int i = 0; i < count; i++) {
             Side side = r.dispatchSide(i);
             TimeInForce tif = r.dispatchTimeInForce(i);
             putLong(r.dispatchRequestId(i));
@@ -99,9 +115,10 @@ public final class ResultChain {
             putLong(-1);
         } else {
             byte[] bytes = failure.getBytes(StandardCharsets.UTF_8);
+            ensure(8 + bytes.length + FIXED_RESULT_BYTES);
             putLong(bytes.length);
-            ensure(bytes.length);
-            buf.put(bytes);
+            System.arraycopy(bytes, 0, buf, n, bytes.length);
+            n += bytes.length;
         }
         put8(r.hasObligation() ? 1 : 0);
         if (r.hasObligation()) {
@@ -112,22 +129,21 @@ public final class ResultChain {
         }
     }
 
+    /** One byte; room was ensured by the caller. */
     private void put8(int v) {
-        ensure(1);
-        buf.put((byte) v);
+        buf[n++] = (byte) v;
     }
 
+    /** Eight bytes, little-endian; room was ensured by the caller. */
     private void putLong(long v) {
-        ensure(8);
-        buf.putLong(v);
+        LONG_LE.set(buf, n, v);
+        n += 8;
     }
 
+    /** Room for {@code more} bytes after the {@code n} written. */
     private void ensure(int more) {
-        if (buf.remaining() < more) {
-            ByteBuffer bigger = LogFormat.le(Math.max(buf.capacity() * 2, buf.position() + more + 64));
-            buf.flip();
-            bigger.put(buf);
-            buf = bigger;
+        if (buf.length - n < more) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more + 64));
         }
     }
 }
