@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  * {@code BBO}), straight from a heap buffer's array, the mirror of {@link MarketRowWriter}: the varints
  * are read with one index compare per byte instead of a {@code ByteBuffer} bounds check, a
  * {@code position} update and a remaining-bytes check. It reads exactly what {@link EventLayouts}' layouts
- * read (a test compares the two on every row of the shared recordings). Anything it does not take — a
+ * read (EventCodecTest compares the two on random rows and corrupted ones). Anything it does not take — a
  * direct buffer, another type, too few bytes, an overlong or non-canonical varint, an unknown side code,
  * an instrument outside {@code int} — it leaves to the general path by returning {@code null} with the
  * buffer untouched, so every error message stays the general path's.
@@ -29,9 +29,6 @@ final class MarketRowReader {
     private static final int BBO = EventType.BBO.code();
     /** Longest varint this path reads: 9 bytes (63 bits); a 10-byte one goes to the general path. */
     private static final int MAX_FAST_VARINT = 9;
-
-    /** Index after the last varint read by {@link #varint}; {@code -1} when it declined. */
-    private int next;
 
     private MarketRowReader() {
     }
@@ -56,33 +53,41 @@ final class MarketRowReader {
         }
         long exchTsNs = (long) LONG_LE.get(a, start + 1);
         long localTsNs = (long) LONG_LE.get(a, start + 1 + Wire.FIXED64_BYTES);
-        MarketRowReader r = new MarketRowReader(); // scalar-replaced: the JIT keeps it in registers
         int p = start + EventCodec.HEAD_BYTES;
-        long instrument = r.varint(a, p, end);
-        if (r.next < 0 || instrument < Integer.MIN_VALUE || instrument > Integer.MAX_VALUE) {
+        int n = varintLength(a, p, end);
+        if (n < 0) {
             return null;
         }
-        p = r.next;
+        long instrument = varint(a, p, n);
+        if (instrument < Integer.MIN_VALUE || instrument > Integer.MAX_VALUE) {
+            return null;
+        }
+        p += n;
         Event e;
         if (code == BBO) {
-            long bidTicks = r.varint(a, p, end);
-            long bidLots = r.next < 0 ? 0 : r.varint(a, r.next, end);
-            long askTicks = r.next < 0 ? 0 : r.varint(a, r.next, end);
-            long askLots = r.next < 0 ? 0 : r.varint(a, r.next, end);
-            if (r.next < 0) {
+            int n1 = varintLength(a, p, end);
+            int n2 = n1 < 0 ? -1 : varintLength(a, p + n1, end);
+            int n3 = n2 < 0 ? -1 : varintLength(a, p + n1 + n2, end);
+            int n4 = n3 < 0 ? -1 : varintLength(a, p + n1 + n2 + n3, end);
+            if (n4 < 0) {
                 return null;
             }
-            e = new Bbo(exchTsNs, localTsNs, (int) instrument, bidTicks, bidLots, askTicks, askLots);
+            e = new Bbo(exchTsNs, localTsNs, (int) instrument, varint(a, p, n1), varint(a, p + n1, n2),
+                    varint(a, p + n1 + n2, n3), varint(a, p + n1 + n2 + n3, n4));
+            p += n1 + n2 + n3 + n4;
         } else {
             if (p >= end) {
                 return null;
             }
             int sideCode = a[p++] & 0xFF;
-            long price = r.varint(a, p, end);
-            long qty = r.next < 0 ? 0 : r.varint(a, r.next, end);
-            if (r.next < 0) {
+            int n1 = varintLength(a, p, end);
+            int n2 = n1 < 0 ? -1 : varintLength(a, p + n1, end);
+            if (n2 < 0) {
                 return null;
             }
+            long price = varint(a, p, n1);
+            long qty = varint(a, p + n1, n2);
+            p += n1 + n2;
             if (code == BOOK_DELTA) {
                 BookSide side = CodecEnums.bookSide(sideCode);
                 if (side == null) {
@@ -97,31 +102,31 @@ final class MarketRowReader {
                 e = new Trade(exchTsNs, localTsNs, (int) instrument, side, price, qty);
             }
         }
-        b.position(r.next - b.arrayOffset());
+        b.position(p - b.arrayOffset());
         return e;
     }
 
     /**
-     * The zig-zag varint at {@code a[p]} (as {@link Wire#readVarint}); sets {@link #next} to the index after
-     * it, or to {@code -1} when it runs past {@code end}, is longer than 9 bytes or is not canonical.
+     * The length of the varint at {@code a[p]}, 1 to {@value #MAX_FAST_VARINT}, or {@code -1} when it runs
+     * past {@code end}, is longer or is not canonical (a trailing zero byte): the general path names those.
      */
-    private long varint(byte[] a, int p, int end) {
-        long z = 0;
-        for (int i = 0; i < MAX_FAST_VARINT; i++) {
-            if (p >= end) {
-                break;
-            }
-            int x = a[p++];
-            z |= (long) (x & 0x7F) << (7 * i);
+    private static int varintLength(byte[] a, int p, int end) {
+        int limit = Math.min(end - p, MAX_FAST_VARINT);
+        for (int i = 0; i < limit; i++) {
+            byte x = a[p + i];
             if (x >= 0) { // the high bit clear: the last byte
-                if (x == 0 && i > 0) {
-                    break; // non-canonical: the general path names it
-                }
-                next = p;
-                return (z >>> 1) ^ -(z & 1);
+                return x == 0 && i > 0 ? -1 : i + 1;
             }
         }
-        next = -1;
-        return 0;
+        return -1;
+    }
+
+    /** The zig-zag varint of {@code n} bytes at {@code a[p]} (as {@link Wire#readVarint}). */
+    private static long varint(byte[] a, int p, int n) {
+        long z = 0;
+        for (int i = 0; i < n; i++) {
+            z |= (long) (a[p + i] & 0x7F) << (7 * i);
+        }
+        return (z >>> 1) ^ -(z & 1);
     }
 }
