@@ -16,11 +16,6 @@ import io.tradingchassis.runtime.backtest.Backtest;
 import io.tradingchassis.runtime.backtest.DatasetInput;
 import io.tradingchassis.runtime.backtest.RunMetrics;
 import io.tradingchassis.runtime.backtest.StreamRecorder;
-import io.tradingchassis.runtime.binance.BinanceImport;
-import io.tradingchassis.runtime.binance.BinanceImportOptions;
-import io.tradingchassis.runtime.binance.BinanceMarket;
-import io.tradingchassis.runtime.binance.ImportProgress;
-import io.tradingchassis.runtime.binance.InstrumentSizes;
 import io.tradingchassis.runtime.dataset.DatasetReader;
 import io.tradingchassis.runtime.venue.SimulatedVenue;
 import io.tradingchassis.runtime.venue.VenueSettings;
@@ -29,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -81,15 +75,8 @@ public class BacktestBench {
 
     @Setup(Level.Trial)
     public void importDay() throws IOException {
-        Path shared = Paths.get(System.getProperty("tc.shared.dir", "../shared"));
-        Path day = shared.resolve("data/binance/usdm-btcusdt_20240808.gz");
-        if (!Files.isRegularFile(day)) {
-            throw new IllegalStateException(day + " not found: run from the checkout's root or set -Dtc.shared.dir");
-        }
         dir = Files.createTempDirectory("tc-bench");
-        dataset = dir.resolve("usdm.tcds");
-        BinanceImport.run(new BinanceImportOptions(List.of(day), "BTCUSDT", BinanceMarket.USDM,
-                InstrumentSizes.known(BinanceMarket.USDM, "BTCUSDT")), dataset, true, ImportProgress.NONE);
+        dataset = BenchStreams.dataset(BenchStreams.USDM_DAY);
         cfg = CoreConfiguration.load(Paths.get("runtime/local/usdm-btcusdt.json"));
     }
 

@@ -13,11 +13,6 @@ import io.tradingchassis.replay.golden.Recording;
 import io.tradingchassis.replay.log.GoldenLogReader;
 import io.tradingchassis.replay.log.GoldenLogWriter;
 import io.tradingchassis.replay.verify.Replayer;
-import io.tradingchassis.runtime.binance.BinanceImport;
-import io.tradingchassis.runtime.binance.BinanceImportOptions;
-import io.tradingchassis.runtime.binance.BinanceMarket;
-import io.tradingchassis.runtime.binance.ImportProgress;
-import io.tradingchassis.runtime.binance.InstrumentSizes;
 import io.tradingchassis.runtime.dataset.DatasetReader;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -82,15 +77,8 @@ public class GoldenLogBench {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Path shared = Paths.get(System.getProperty("tc.shared.dir", "../shared"));
-        Path day = shared.resolve("data/binance/usdm-btcusdt_20240808.gz");
-        if (!Files.isRegularFile(day)) {
-            throw new IllegalStateException(day + " not found: run from the checkout's root or set -Dtc.shared.dir");
-        }
         dir = Files.createTempDirectory("tc-bench-golden");
-        Path dataset = dir.resolve("usdm.tcds");
-        BinanceImport.run(new BinanceImportOptions(List.of(day), "BTCUSDT", BinanceMarket.USDM,
-                InstrumentSizes.known(BinanceMarket.USDM, "BTCUSDT")), dataset, true, ImportProgress.NONE);
+        Path dataset = BenchStreams.dataset(BenchStreams.USDM_DAY);
         ObjectNode c = (ObjectNode) JSON.readTree(Files.readString(Paths.get("runtime/local/usdm-btcusdt.json")));
         c.putObject("strategy").put("id", "none");
         cfg = CoreConfiguration.parse(c.toString(), "usdm-btcusdt.json with strategy none");
