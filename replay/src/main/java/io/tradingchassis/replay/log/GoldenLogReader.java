@@ -251,36 +251,20 @@ public final class GoldenLogReader implements AutoCloseable {
         done = true;
     }
 
+    /**
+     * An unsigned varint read straight from the buffer's array: up to 10 bytes are made readable first
+     * (fewer only at the end of the file), so there is no refill check per byte.
+     */
     private long varint(String what, long at) throws IOException {
-        if (buf.remaining() >= 10) {
-            return varintInBuffer(what, at);
-        }
-        long v = 0;
-        for (int shift = 0, i = 0; i < 10; i++, shift += 7) {
-            if (!ensure(1)) {
-                throw truncated();
-            }
-            byte b = buf.get();
-            if (i == 9 && (b & 0xFE) != 0) {
-                break;
-            }
-            v |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                if (b == 0 && i > 0) {
-                    break; // not canonical
-                }
-                return v;
-            }
-        }
-        throw corrupt(at, "malformed " + what + " (varint)");
-    }
-
-    /** {@link #varint} when its longest form (10 bytes) is already in the buffer: no refill per byte. */
-    private long varintInBuffer(String what, long at) {
+        ensure(10);
         byte[] a = buf.array();
         int p = buf.arrayOffset() + buf.position();
+        int available = Math.min(10, buf.remaining());
         long v = 0;
         for (int shift = 0, i = 0; i < 10; i++, shift += 7) {
+            if (i == available) {
+                throw truncated();
+            }
             byte b = a[p + i];
             if (i == 9 && (b & 0xFE) != 0) {
                 break;
